@@ -1,0 +1,120 @@
+/** The `danvan` commands (PRODUCT.md §7) over the core and the .xlsx adapter. */
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { checkGrid } from "../core/checks";
+import { type LocalDateTime, parseAsOf, parseDate, vietnamNow } from "../core/dates";
+import { dailyReportStatuses, deadlineViews } from "../core/deadlines";
+import { summarize } from "../core/findings";
+import { importPlanText } from "../core/importer";
+import { emptyPlan } from "../core/model";
+import { buildReport, defaultReportDate, reportToJson } from "../core/report";
+import { reportLayout } from "../core/report-layout";
+import { planLayouts } from "../core/template";
+import { computeTotals, totalsToJson } from "../core/totals";
+import { bareHamletName } from "../core/text";
+import { InputError, openWorkbook, readGrid, replaceSheet, writeLayouts } from "../xlsx/files";
+import { workbookToGrid } from "../xlsx/read";
+import { type Args, UsageError } from "./args";
+import { printDeadlines, printFindings, printReport, printTotals } from "./print";
+
+export interface Output {
+  stdout: string;
+  code: 0 | 1 | 2;
+}
+
+const json = (value: unknown) => JSON.stringify(value, null, 2);
+
+function inputPath(args: Args, what: string): string {
+  const path = args.positional[0];
+  if (!path) throw new UsageError(`Thiếu tên tệp ${what}.`);
+  return path;
+}
+
+function outPath(args: Args): string {
+  const out = args.options.get("out");
+  if (!out) throw new UsageError("Thiếu --out <tệp.xlsx>.");
+  if (!/\.xlsx$/i.test(out)) throw new UsageError(`Tệp ra "${out}" phải có đuôi .xlsx.`);
+  return out;
+}
+
+export function asOf(args: Args, nowMs: number): LocalDateTime {
+  const text = args.options.get("as-of");
+  if (text === undefined) return vietnamNow(nowMs);
+  const parsed = parseAsOf(text);
+  if (!parsed) throw new UsageError(`--as-of "${text}" không hợp lệ; dùng dạng 2024-12-09T16:00.`);
+  return parsed;
+}
+
+export async function newWorkbook(args: Args): Promise<Output> {
+  const out = outPath(args);
+  const plan = emptyPlan();
+  const names = (args.options.get("ap") ?? "1").split(",").map(bareHamletName).filter(Boolean);
+  plan.hamlets = names.map((name) => ({ name, responsible: "", works: [] }));
+  await writeLayouts(out, planLayouts(plan));
+  return { stdout: `Đã tạo sổ kế hoạch trống ${out} với ${names.length} ấp: ${names.join(", ")}.`, code: 0 };
+}
+
+function readPlanText(path: string): string {
+  if (!existsSync(path)) throw new InputError(`Không tìm thấy tệp "${path}".`);
+  const bytes = readFileSync(path);
+  if (bytes.subarray(0, 2).toString("latin1") === "PK") {
+    throw new InputError(`"${path}" là tệp Word/Excel; hãy chép nội dung kế hoạch vào một tệp văn bản (.txt, UTF-8).`);
+  }
+  const text = bytes.toString("utf8");
+  if (text.includes("\uFFFD")) throw new InputError(`"${path}" không phải văn bản UTF-8; hãy lưu lại với bảng mã UTF-8.`);
+  return text;
+}
+
+export async function importCommand(args: Args): Promise<Output> {
+  const path = inputPath(args, "kế hoạch (.txt)");
+  const out = args.options.get("out");
+  if (!out && !args.switches.has("json")) throw new UsageError("Thiếu --out <tệp.xlsx> (hoặc --json để chỉ in kết quả).");
+  const { plan, warnings } = importPlanText(readPlanText(path));
+  if (!plan.hamlets.length && !plan.targets.length) throw new InputError(`Không tìm thấy nội dung kế hoạch nào trong "${path}".`);
+  if (out) await writeLayouts(outPath(args), planLayouts(plan));
+  if (args.switches.has("json")) return { stdout: json({ ...plan, warnings }), code: 0 };
+  const works = plan.hamlets.reduce((n, h) => n + h.works.length, 0) + plan.commune_works.length;
+  const lines = [`Đã nhập kế hoạch "${plan.settings.name}" vào ${out}: ${plan.hamlets.length} ấp, ${works} công việc, ${plan.targets.length} chỉ tiêu, ${plan.deadlines.length} thời hạn, ${plan.members.length} thành viên.`];
+  for (const w of warnings) lines.push(`Lưu ý: ${w}`);
+  return { stdout: lines.join("\n"), code: 0 };
+}
+
+export async function check(args: Args, nowMs: number): Promise<Output> {
+  const at = asOf(args, nowMs);
+  const { findings } = checkGrid(await readGrid(inputPath(args, "Excel")), at);
+  const summary = summarize(findings);
+  const code = summary.errors > 0 ? 1 : 0;
+  return { stdout: args.switches.has("json") ? json({ summary, findings }) : printFindings(findings), code };
+}
+
+export async function totals(args: Args): Promise<Output> {
+  const { plan } = checkGrid(await readGrid(inputPath(args, "Excel")), vietnamNow(0));
+  const t = computeTotals(plan);
+  return { stdout: args.switches.has("json") ? json(totalsToJson(t)) : printTotals(t), code: 0 };
+}
+
+export async function deadlines(args: Args, nowMs: number): Promise<Output> {
+  const at = asOf(args, nowMs);
+  const { plan } = checkGrid(await readGrid(inputPath(args, "Excel")), at);
+  const views = deadlineViews(plan, at);
+  const reports = dailyReportStatuses(plan, at);
+  if (args.switches.has("json")) return { stdout: json({ as_of: at, deadlines: views, daily_reports: reports }), code: 0 };
+  return { stdout: printDeadlines(views, reports), code: 0 };
+}
+
+export async function report(args: Args, nowMs: number): Promise<Output> {
+  const input = inputPath(args, "Excel");
+  const at = asOf(args, nowMs);
+  const dateText = args.options.get("date");
+  const wb = await openWorkbook(input);
+  const { plan } = checkGrid(workbookToGrid(wb), at);
+  const date = dateText === undefined ? defaultReportDate(plan, at.date) : parseDate(dateText);
+  if (!date) throw new UsageError(`--date "${dateText}" không hợp lệ; dùng dạng 2024-12-12.`);
+  const data = buildReport(plan, date, at);
+  const out = args.options.get("out");
+  const layout = reportLayout(plan, data);
+  if (out && resolve(outPath(args)) === resolve(input)) await replaceSheet(wb, out, layout);
+  else if (out) await writeLayouts(out, [layout]);
+  if (args.switches.has("json")) return { stdout: json(reportToJson(data)), code: 0 };
+  return { stdout: printReport(data) + (out ? `\nĐã ghi trang "${layout.name}" vào ${out}.` : ""), code: 0 };
+}

@@ -1,0 +1,58 @@
+/** The daily journal: one row per hamlet per day, deduplicated, as indicator sums. */
+import { INDICATOR_KEYS, type Indicators, type JournalRow, type Plan } from "./model";
+import { hamletKey } from "./text";
+
+export function zeroIndicators(): Indicators {
+  return Object.fromEntries(INDICATOR_KEYS.map((k) => [k, 0])) as Indicators;
+}
+
+/** A row's indicators, with LLVT = Quân đội + Dân quân + Công an. */
+export function rowIndicators(row: JournalRow): Indicators {
+  const out = zeroIndicators();
+  for (const [k, v] of Object.entries(row.values)) if (k in out) out[k as keyof Indicators] = v;
+  out.llvt = out.quan_doi + out.dan_quan + out.cong_an;
+  return out;
+}
+
+export function addIndicators(into: Indicators, add: Indicators): Indicators {
+  for (const k of INDICATOR_KEYS) into[k] += add[k];
+  return into;
+}
+
+function sentOrder(row: JournalRow): number {
+  return row.sent_minutes ?? -1;
+}
+
+/**
+ * The row that counts for each hamlet and day: where a day was sent twice, the one sent last (a correction
+ * replaces, it never adds). Rows of unknown hamlets or without a date are left out.
+ */
+export function effectiveRows(plan: Plan): EffectiveRow[] {
+  const known = new Map(plan.hamlets.map((h) => [hamletKey(h.name), h.name]));
+  const out = new Map<string, EffectiveRow>();
+  for (const row of plan.journal) {
+    const hamlet = known.get(hamletKey(row.hamlet));
+    if (!row.date || !hamlet) continue;
+    const key = dayKey(hamlet, row.date);
+    const prev = out.get(key);
+    if (!prev || sentOrder(row) >= sentOrder(prev.row)) out.set(key, { hamlet, date: row.date, row, indicators: rowIndicators(row) });
+  }
+  return [...out.values()];
+}
+
+export interface EffectiveRow {
+  hamlet: string;
+  date: string;
+  row: JournalRow;
+  indicators: Indicators;
+}
+
+export function dayKey(hamlet: string, date: string): string {
+  return `${date}|${hamlet}`;
+}
+
+/** The plan's hamlet a journal name refers to, if any. */
+export function resolveHamlet(plan: Plan, name: string): string | undefined {
+  const key = hamletKey(name);
+  return plan.hamlets.find((h) => hamletKey(h.name) === key)?.name;
+}

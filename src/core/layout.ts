@@ -1,0 +1,77 @@
+/** A sheet described as data (values, styles, merges, print setup) so any adapter can render it. */
+
+export type HAlign = "left" | "center" | "right";
+
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  size?: number;
+  align?: HAlign;
+  wrap?: boolean;
+  border?: boolean;
+  numFmt?: string;
+  /** Header shading */
+  fill?: string;
+}
+
+export interface LayoutCell extends CellStyle {
+  /** 1-based */
+  row: number;
+  /** 1-based */
+  col: number;
+  value: string | number | null;
+}
+
+export interface ListValidation {
+  /** A1 range, e.g. "B2:B500" */
+  range: string;
+  /** A range reference holding the allowed values, e.g. "'Kế hoạch'!$J$2:$J$61" */
+  list: string;
+}
+
+export interface PrintSetup {
+  paperSize: "A4";
+  orientation: "portrait" | "landscape";
+  fitToWidth: 1;
+  /** Inches, as Office.js and ExcelJS both take them. */
+  margins: { top: number; bottom: number; left: number; right: number };
+  /** Rows repeated at the top of each printed page, e.g. "1:1" */
+  titleRows?: string;
+}
+
+export interface SheetLayout {
+  name: string;
+  font: { name: string; size: number };
+  columnWidths: number[];
+  cells: LayoutCell[];
+  merges: string[];
+  rowHeights?: Record<number, number>;
+  /** Rows frozen at the top */
+  freezeRows?: number;
+  validations?: ListValidation[];
+  /** Number formats per column (1-based) applied to the data rows below `fromRow`. */
+  columnFormats?: { col: number; fromRow: number; toRow: number; numFmt: string }[];
+  print?: PrintSetup;
+  /** A1 range of an autofilter header */
+  autoFilter?: string;
+}
+
+const MM_PER_INCH = 25.4;
+
+/** Margins for Party documents (Hướng dẫn 36-HD/VPTW): top/bottom 20 mm, left 30 mm, right 15 mm. */
+export const PARTY_DOCUMENT_PRINT: PrintSetup = {
+  paperSize: "A4",
+  orientation: "portrait",
+  fitToWidth: 1,
+  margins: { top: 20 / MM_PER_INCH, bottom: 20 / MM_PER_INCH, left: 30 / MM_PER_INCH, right: 15 / MM_PER_INCH },
+};
+
+export const FORMAT = {
+  integer: "#,##0",
+  decimal: "#,##0.##",
+  money: "#,##0",
+  date: "dd/mm/yyyy",
+  time: "hh:mm",
+  percent: "0%",
+} as const;

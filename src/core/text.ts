@@ -1,0 +1,62 @@
+/** Vietnamese text normalisation and tolerant matching. */
+
+const SPACES = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
+
+/** NFC, every kind of space folded to one ASCII space, trimmed. */
+export function clean(text: string): string {
+  return text.normalize("NFC").replace(SPACES, " ").trim();
+}
+
+/** A key for comparisons: no diacritics, đ→d, lower case, punctuation as spaces. */
+export function fold(text: string): string {
+  return clean(text)
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+/** Folds and removes a word repeated right after itself ("ap ap san bay" → "ap san bay"). */
+export function foldUndoubled(text: string): string {
+  const words = fold(text).split(" ");
+  return words.filter((w, i) => i === 0 || w !== words[i - 1]).join(" ");
+}
+
+export function levenshtein(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** The candidate closest to `text` (folded edit distance), if it is reasonably close. */
+export function closest(text: string, candidates: readonly string[]): string | undefined {
+  const key = foldUndoubled(text);
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = levenshtein(key, foldUndoubled(candidate));
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
+}
+
+/** Hamlet name without its "Ấp"/"ấp" prefix(es), NFC, single-spaced: "Ấp ấp Sân Bay" → "Sân Bay". */
+export function bareHamletName(text: string): string {
+  return clean(text).replace(/^((ấp|ap)\s+)+/iu, "").trim();
+}
+
+/** Same hamlet, whatever the prefix, case, diacritics or Unicode form. */
+export function hamletKey(text: string): string {
+  return foldUndoubled(bareHamletName(foldUndoubled(text)));
+}

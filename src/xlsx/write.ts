@@ -1,0 +1,65 @@
+/** Sheet layouts (from the core) rendered into an ExcelJS workbook. */
+import ExcelJS from "exceljs";
+import type { LayoutCell, SheetLayout } from "../core/layout";
+
+const THIN: Partial<ExcelJS.Border> = { style: "thin" };
+
+/** ExcelJS 4 supports range validations ("B5:B505") but its typings do not declare them. */
+interface RangeValidations {
+  dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
+}
+
+function styleCell(cell: ExcelJS.Cell, c: LayoutCell, font: SheetLayout["font"]): void {
+  cell.font = { name: font.name, size: c.size ?? font.size, bold: c.bold, italic: c.italic, underline: c.underline };
+  if (c.align || c.wrap) cell.alignment = { horizontal: c.align, vertical: "middle", wrapText: c.wrap };
+  if (c.border) cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+  if (c.numFmt) cell.numFmt = c.numFmt;
+  if (c.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: c.fill } };
+}
+
+function pageSetup(layout: SheetLayout): Partial<ExcelJS.PageSetup> {
+  if (!layout.print) return { paperSize: 9 };
+  const { margins, orientation, titleRows } = layout.print;
+  return {
+    paperSize: 9, orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+    margins: { ...margins, header: 0.3, footer: 0.3 },
+    ...(titleRows ? { printTitlesRow: titleRows } : {}),
+  };
+}
+
+/** Adds one sheet; text that looks like a formula stays text, since values are written, never formulas. */
+export function addSheet(wb: ExcelJS.Workbook, layout: SheetLayout): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(layout.name, {
+    pageSetup: pageSetup(layout),
+    views: layout.freezeRows ? [{ state: "frozen", ySplit: layout.freezeRows }] : [],
+    properties: { defaultRowHeight: 16 },
+  });
+  layout.columnWidths.forEach((w, i) => {
+    const col = ws.getColumn(i + 1);
+    col.width = w;
+    col.font = { name: layout.font.name, size: layout.font.size };
+  });
+  for (const f of layout.columnFormats ?? []) ws.getColumn(f.col).numFmt = f.numFmt;
+  for (const c of layout.cells) {
+    const cell = ws.getCell(c.row, c.col);
+    cell.value = c.value;
+    styleCell(cell, c, layout.font);
+  }
+  for (const m of layout.merges) ws.mergeCells(m);
+  for (const [row, height] of Object.entries(layout.rowHeights ?? {})) ws.getRow(Number(row)).height = height;
+  for (const v of layout.validations ?? []) {
+    (ws as unknown as RangeValidations).dataValidations.add(v.range, {
+      type: "list", allowBlank: true, formulae: [v.list], showErrorMessage: true,
+      errorTitle: "Giá trị không hợp lệ", error: "Chọn một giá trị trong danh sách.",
+    });
+  }
+  if (layout.autoFilter) ws.autoFilter = layout.autoFilter;
+  return ws;
+}
+
+export function layoutsToWorkbook(layouts: SheetLayout[]): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "DanVan";
+  for (const l of layouts) addSheet(wb, l);
+  return wb;
+}
