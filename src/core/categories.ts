@@ -1,5 +1,5 @@
 /** The kinds of work a campaign plans, with the words people use for them. */
-import { closest, fold } from "./text";
+import { fold, levenshtein } from "./text";
 
 export const CATEGORY_KEYS = [
   "phat_quang", "thap_sang", "dam_va", "lam_duong", "nao_vet", "nha_dai_doan_ket", "sua_nha",
@@ -64,8 +64,17 @@ export function matchCategoryLabel(text: string): Category | undefined {
   );
 }
 
+/** The label of the category a misspelt name most likely means ("Phát quan đường" → "Phát quang, dọn vệ sinh"). */
 export function suggestCategory(text: string): string | undefined {
-  return closest(text, CATEGORIES.map((c) => c.label));
+  const key = fold(text);
+  let best: { label: string; distance: number } | undefined;
+  for (const c of CATEGORIES) {
+    for (const name of [fold(c.label), ...c.phrases]) {
+      const distance = Math.min(levenshtein(key, name), levenshtein(key.slice(0, name.length), name) + 1);
+      if (distance <= Math.max(2, Math.floor(name.length / 4)) && (!best || distance < best.distance)) best = { label: c.label, distance };
+    }
+  }
+  return best?.label;
 }
 
 /** Every category named in free text, in the order they first appear. */

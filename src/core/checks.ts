@@ -82,6 +82,8 @@ function checkPlausible(row: Work | Target): Finding | null {
 function checkSettings(plan: Plan): Finding[] {
   const s = plan.settings;
   const out: Finding[] = [];
+  // Without a Kế hoạch sheet SHEET_MISSING already says it all.
+  if (!s.cells) return out;
   const where = (field: string) => ({ sheet: SHEET.plan, cell: s.cells?.[field] ?? null });
   for (const [field, label] of [["start", "Ngày bắt đầu"], ["end", "Ngày kết thúc"]] as const) {
     if (!s[field]) out.push(finding("VALUE_INVALID", "warning", where(field), `Chưa nhập ${label} của đợt trên trang "${SHEET.plan}".`));

@@ -91,7 +91,7 @@ export function parseTime(input: unknown): number | null {
   }
   if (typeof input !== "string") return null;
   const s = input.normalize("NFC").replace(/[\s\u00a0]+/g, " ").trim().toLowerCase();
-  const m = /(?:^|[^\d])(\d{1,2}) ?(?:h|giờ|g|:) ?(\d{1,2})?(?: ?(?:phút|p|'))?(?::\d{1,2})?(?: ?(am|pm|sa|ch))?(?:$|[^\d])/.exec(` ${s} `);
+  const m = /(?:^|[^\d])(\d{1,2}) ?(?:h|giờ|g|:) ?(\d{1,2})?(?: ?(?:phút|p(?!m)|'))?(?::\d{1,2})?(?: ?(am|pm|sa|ch))?(?:$|[^\d])/.exec(` ${s} `);
   if (!m) return /^\d+(\.\d+)?$/.test(s) ? parseTime(Number(s)) : null;
   let hours = Number(m[1]);
   const minutes = m[2] ? Number(m[2]) : 0;

@@ -34,9 +34,8 @@ export function deadlineStatus(d: Deadline, asOf: LocalDateTime): DeadlineStatus
   const due = dueInstant(d);
   if (!due) return "no_date";
   if (d.done) return d.done <= due.date ? "done_on_time" : "done_late";
-  const left = toAbsoluteMinutes(due) - toAbsoluteMinutes(asOf);
-  if (left < 0) return "overdue";
-  return left <= SOON_DAYS * 1440 ? "due_soon" : "not_due";
+  if (toAbsoluteMinutes(due) < toAbsoluteMinutes(asOf)) return "overdue";
+  return daysBetween(asOf.date, due.date) <= SOON_DAYS ? "due_soon" : "not_due";
 }
 
 export function reportWindow(plan: Plan): { from: number; to: number } {

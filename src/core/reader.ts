@@ -214,6 +214,17 @@ function readPlanSheet(r: PlanReader): { settings: Settings; targets: Target[] }
   return { settings, targets: table ? readTargets(r, sheet, table) : [] };
 }
 
+/** Hamlet names typed loosely in the journal and member list ("ấp cầu") become the sheet's name ("Cầu"). */
+function withKnownHamletNames(plan: Plan): Plan {
+  const known = new Map(plan.hamlets.map((h) => [hamletKey(h.name), h.name]));
+  const canonical = (name: string) => known.get(hamletKey(name)) ?? name;
+  return {
+    ...plan,
+    journal: plan.journal.map((r) => ({ ...r, hamlet: canonical(r.hamlet) })),
+    members: plan.members.map((m) => ({ ...m, hamlet: m.hamlet && canonical(m.hamlet) })),
+  };
+}
+
 /** Reads every sheet the plan workbook has; missing or unreadable parts become findings, never exceptions. */
 export function readPlan(grid: Grid): ReadResult {
   const r = new PlanReader(grid);
@@ -230,6 +241,6 @@ export function readPlan(grid: Grid): ReadResult {
     deadlines: deadlineSheet ? readDeadlines(r, deadlineSheet) : [],
     members: memberSheet ? readMembers(r, memberSheet) : [],
   };
-  return { plan, findings: [...r.findings, ...r.cells.findings] };
+  return { plan: withKnownHamletNames(plan), findings: [...r.findings, ...r.cells.findings] };
 }
 

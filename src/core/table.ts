@@ -84,6 +84,9 @@ export function findTable(sheet: GridSheet, spec: TableSpec, scanRows = HEADER_S
   return { headerRow: index + 1, cols, rows, missing: required.filter((c) => !found.has(c.field)) };
 }
 
+/** How many columns right of its label a value may stand (lists further right are not values). */
+const LABEL_VALUE_REACH = 3;
+
 /** Label/value rows ("Người phụ trách | Nguyễn Văn A") in the rows above `beforeRow` (1-based, exclusive). */
 export function findLabelValues(
   sheet: GridSheet,
@@ -99,7 +102,7 @@ export function findLabelValues(
     row.forEach((v, c) => {
       const field = typeof v === "string" ? byKey.get(foldUndoubled(v.replace(/:\s*$/, ""))) : undefined;
       if (!field || out.has(field)) return;
-      const valueIndex = row.findIndex((x, i) => i > c && !isBlank(x));
+      const valueIndex = row.findIndex((x, i) => i > c && i <= c + LABEL_VALUE_REACH && !isBlank(x));
       const at = valueIndex >= 0 ? valueIndex : c + 1;
       out.set(field, { value: valueIndex >= 0 ? row[valueIndex] : null, cell: `${columnLetter(at)}${r + 1}` });
     });

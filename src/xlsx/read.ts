@@ -27,7 +27,11 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): GridSheet {
   for (let r = 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const values: CellValue[] = [];
-    for (let c = 1; c <= width; c++) values.push(toCellValue(row.getCell(c).value));
+    for (let c = 1; c <= width; c++) {
+      const cell = row.getCell(c);
+      // A merged range holds its value once, in its top-left cell, as Office.js reports it.
+      values.push(cell.isMerged && cell.master !== cell ? null : toCellValue(cell.value));
+    }
     rows.push(values);
   }
   return { name: ws.name, rows };
