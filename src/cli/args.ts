@@ -8,7 +8,11 @@ export interface Args {
   switches: Set<string>;
 }
 
-export function parseArgs(argv: string[], valued: readonly string[], switches: readonly string[]): Args {
+export function parseArgs(
+  argv: string[],
+  valued: readonly string[],
+  switches: readonly string[]
+): Args {
   const out: Args = { positional: [], options: new Map(), switches: new Set() };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -20,7 +24,8 @@ export function parseArgs(argv: string[], valued: readonly string[], switches: r
     if (switches.includes(name)) out.switches.add(name);
     else if (valued.includes(name)) {
       const value = inline ?? argv[++i];
-      if (value === undefined || (inline === undefined && value.startsWith("--"))) throw new UsageError(`Thiếu giá trị cho --${name}.`);
+      if (value === undefined || (inline === undefined && value.startsWith("--")))
+        throw new UsageError(`Thiếu giá trị cho --${name}.`);
       out.options.set(name, value);
     } else throw new UsageError(`Không có tùy chọn --${name}.`);
   }

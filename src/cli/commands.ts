@@ -51,30 +51,40 @@ export async function newWorkbook(args: Args): Promise<Output> {
   const names = (args.options.get("ap") ?? "1").split(",").map(bareHamletName).filter(Boolean);
   plan.hamlets = names.map((name) => ({ name, responsible: "", works: [] }));
   await writeLayouts(out, planLayouts(plan));
-  return { stdout: `Đã tạo sổ kế hoạch trống ${out} với ${names.length} ấp: ${names.join(", ")}.`, code: 0 };
+  return {
+    stdout: `Đã tạo sổ kế hoạch trống ${out} với ${names.length} ấp: ${names.join(", ")}.`,
+    code: 0,
+  };
 }
 
 function readPlanText(path: string): string {
   if (!existsSync(path)) throw new InputError(`Không tìm thấy tệp "${path}".`);
   const bytes = readFileSync(path);
   if (bytes.subarray(0, 2).toString("latin1") === "PK") {
-    throw new InputError(`"${path}" là tệp Word/Excel; hãy chép nội dung kế hoạch vào một tệp văn bản (.txt, UTF-8).`);
+    throw new InputError(
+      `"${path}" là tệp Word/Excel; hãy chép nội dung kế hoạch vào một tệp văn bản (.txt, UTF-8).`
+    );
   }
   const text = bytes.toString("utf8");
-  if (text.includes("\uFFFD")) throw new InputError(`"${path}" không phải văn bản UTF-8; hãy lưu lại với bảng mã UTF-8.`);
+  if (text.includes("\uFFFD"))
+    throw new InputError(`"${path}" không phải văn bản UTF-8; hãy lưu lại với bảng mã UTF-8.`);
   return text;
 }
 
 export async function importCommand(args: Args): Promise<Output> {
   const path = inputPath(args, "kế hoạch (.txt)");
   const out = args.options.get("out");
-  if (!out && !args.switches.has("json")) throw new UsageError("Thiếu --out <tệp.xlsx> (hoặc --json để chỉ in kết quả).");
+  if (!out && !args.switches.has("json"))
+    throw new UsageError("Thiếu --out <tệp.xlsx> (hoặc --json để chỉ in kết quả).");
   const { plan, warnings } = importPlanText(readPlanText(path));
-  if (!plan.hamlets.length && !plan.targets.length) throw new InputError(`Không tìm thấy nội dung kế hoạch nào trong "${path}".`);
+  if (!plan.hamlets.length && !plan.targets.length)
+    throw new InputError(`Không tìm thấy nội dung kế hoạch nào trong "${path}".`);
   if (out) await writeLayouts(outPath(args), planLayouts(plan));
   if (args.switches.has("json")) return { stdout: json({ ...plan, warnings }), code: 0 };
   const works = plan.hamlets.reduce((n, h) => n + h.works.length, 0) + plan.commune_works.length;
-  const lines = [`Đã nhập kế hoạch "${plan.settings.name}" vào ${out}: ${plan.hamlets.length} ấp, ${works} công việc, ${plan.targets.length} chỉ tiêu, ${plan.deadlines.length} thời hạn, ${plan.members.length} thành viên.`];
+  const lines = [
+    `Đã nhập kế hoạch "${plan.settings.name}" vào ${out}: ${plan.hamlets.length} ấp, ${works} công việc, ${plan.targets.length} chỉ tiêu, ${plan.deadlines.length} thời hạn, ${plan.members.length} thành viên.`,
+  ];
   for (const w of warnings) lines.push(`Lưu ý: ${w}`);
   return { stdout: lines.join("\n"), code: 0 };
 }
@@ -84,7 +94,10 @@ export async function check(args: Args, nowMs: number): Promise<Output> {
   const { findings } = checkGrid(await readGrid(inputPath(args, "Excel")), at);
   const summary = summarize(findings);
   const code = summary.errors > 0 ? 1 : 0;
-  return { stdout: args.switches.has("json") ? json({ summary, findings }) : printFindings(findings), code };
+  return {
+    stdout: args.switches.has("json") ? json({ summary, findings }) : printFindings(findings),
+    code,
+  };
 }
 
 export async function totals(args: Args): Promise<Output> {
@@ -98,7 +111,8 @@ export async function deadlines(args: Args, nowMs: number): Promise<Output> {
   const { plan } = checkGrid(await readGrid(inputPath(args, "Excel")), at);
   const views = deadlineViews(plan, at);
   const reports = dailyReportStatuses(plan, at);
-  if (args.switches.has("json")) return { stdout: json({ as_of: at, deadlines: views, daily_reports: reports }), code: 0 };
+  if (args.switches.has("json"))
+    return { stdout: json({ as_of: at, deadlines: views, daily_reports: reports }), code: 0 };
   return { stdout: printDeadlines(views, reports), code: 0 };
 }
 
@@ -116,5 +130,8 @@ export async function report(args: Args, nowMs: number): Promise<Output> {
   if (out && resolve(outPath(args)) === resolve(input)) await replaceSheet(wb, out, layout);
   else if (out) await writeLayouts(out, [layout]);
   if (args.switches.has("json")) return { stdout: json(reportToJson(data)), code: 0 };
-  return { stdout: printReport(data) + (out ? `\nĐã ghi trang "${layout.name}" vào ${out}.` : ""), code: 0 };
+  return {
+    stdout: printReport(data) + (out ? `\nĐã ghi trang "${layout.name}" vào ${out}.` : ""),
+    code: 0,
+  };
 }

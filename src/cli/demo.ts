@@ -18,11 +18,18 @@ import { printFindings, printReport } from "./print";
 const SAMPLES = resolve(__dirname, "../../../samples");
 
 const SampleRow = z.object({
-  date: z.string(), hamlet: z.string(), values: z.record(z.number()), note: z.string(), reporter: z.string(), sent: z.string(),
+  date: z.string(),
+  hamlet: z.string(),
+  values: z.record(z.number()),
+  note: z.string(),
+  reporter: z.string(),
+  sent: z.string(),
 });
 
 function sampleJournal(): JournalRow[] {
-  const rows = z.array(SampleRow).parse(JSON.parse(readFileSync(join(SAMPLES, "nhat-ky-mau.json"), "utf8")));
+  const rows = z
+    .array(SampleRow)
+    .parse(JSON.parse(readFileSync(join(SAMPLES, "nhat-ky-mau.json"), "utf8")));
   return rows.map((r) => ({ ...r, sent_minutes: parseTime(r.sent), sent_date: r.date }));
 }
 

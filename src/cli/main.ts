@@ -1,7 +1,15 @@
 /** `danvan`: the command line. Every failure ends as one Vietnamese line on stderr and exit code 2. */
 import { InputError } from "../xlsx/files";
 import { parseArgs, UsageError } from "./args";
-import { type Output, check, deadlines, importCommand, newWorkbook, report, totals } from "./commands";
+import {
+  type Output,
+  check,
+  deadlines,
+  importCommand,
+  newWorkbook,
+  report,
+  totals,
+} from "./commands";
 import { demo } from "./demo";
 
 const HELP = `DanVan — sổ kế hoạch công tác dân vận trên Excel
@@ -17,7 +25,10 @@ Cách dùng:
 
 Mã thoát: 0 xong và không có lỗi; 1 có lỗi trong sổ; 2 sai cách dùng hoặc không đọc được tệp.`;
 
-type Command = { valued: string[]; run: (a: ReturnType<typeof parseArgs>, now: number) => Promise<Output> };
+type Command = {
+  valued: string[];
+  run: (a: ReturnType<typeof parseArgs>, now: number) => Promise<Output>;
+};
 
 const COMMANDS: Record<string, Command> = {
   new: { valued: ["out", "ap"], run: (a) => newWorkbook(a) },
@@ -37,15 +48,26 @@ export interface RunResult {
 
 export async function run(argv: string[], nowMs = Date.now()): Promise<RunResult> {
   const [name, ...rest] = argv;
-  if (!name || name === "help" || name === "--help" || name === "-h") return { code: name ? 0 : 2, stdout: HELP, stderr: "" };
+  if (!name || name === "help" || name === "--help" || name === "-h")
+    return { code: name ? 0 : 2, stdout: HELP, stderr: "" };
   const command = COMMANDS[name];
-  if (!command) return { code: 2, stdout: "", stderr: `Lỗi: không có lệnh "${name}". Gõ "danvan help" để xem các lệnh.` };
+  if (!command)
+    return {
+      code: 2,
+      stdout: "",
+      stderr: `Lỗi: không có lệnh "${name}". Gõ "danvan help" để xem các lệnh.`,
+    };
   try {
     const out = await command.run(parseArgs(rest, command.valued, ["json"]), nowMs);
     return { code: out.code, stdout: out.stdout, stderr: "" };
   } catch (e) {
-    if (e instanceof UsageError || e instanceof InputError) return { code: 2, stdout: "", stderr: `Lỗi: ${e.message}` };
-    return { code: 2, stdout: "", stderr: `Lỗi: không xử lý được yêu cầu (${e instanceof Error ? e.message : String(e)}).` };
+    if (e instanceof UsageError || e instanceof InputError)
+      return { code: 2, stdout: "", stderr: `Lỗi: ${e.message}` };
+    return {
+      code: 2,
+      stdout: "",
+      stderr: `Lỗi: không xử lý được yêu cầu (${e instanceof Error ? e.message : String(e)}).`,
+    };
   }
 }
 

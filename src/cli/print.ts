@@ -26,7 +26,8 @@ function sumsLine(sums: CategorySums, key: (typeof CATEGORY_KEYS)[number]): stri
   const parts: string[] = [];
   if (s.routes !== null) parts.push(`${formatVietnameseNumber(s.routes)} tuyến`);
   if (s.length_m !== null) parts.push(`${formatVietnameseNumber(s.length_m)} m`);
-  if (s.count !== null) parts.push(`${formatVietnameseNumber(s.count)} ${category(key).countUnit ?? ""}`.trim());
+  if (s.count !== null)
+    parts.push(`${formatVietnameseNumber(s.count)} ${category(key).countUnit ?? ""}`.trim());
   if (s.cost_vnd !== null) parts.push(formatMoney(s.cost_vnd));
   return parts.join(", ") || "—";
 }
@@ -35,13 +36,21 @@ export function printTotals(t: Totals): string {
   const lines = ["KẾ HOẠCH: chỉ tiêu ghi trong kế hoạch | cộng các công việc chi tiết"];
   for (const key of CATEGORY_KEYS) {
     if (!t.stated[key] && !t.itemised[key]) continue;
-    lines.push(`- ${category(key).label}: ${sumsLine(t.stated, key)} | ${sumsLine(t.itemised, key)}`);
+    lines.push(
+      `- ${category(key).label}: ${sumsLine(t.stated, key)} | ${sumsLine(t.itemised, key)}`
+    );
   }
   lines.push("", "THEO ẤP (kế hoạch; đã thực hiện theo nhật ký)");
   for (const [name, h] of Object.entries(t.hamlets)) {
-    const plan = CATEGORY_KEYS.filter((k) => h.plan[k]).map((k) => `${category(k).label} ${sumsLine(h.plan, k)}`);
-    const done = RESULT_INDICATORS.filter((r) => h.done[r.key] > 0).map((r) => `${r.label} ${formatVietnameseNumber(h.done[r.key])} ${r.unit}`);
-    lines.push(`- Ấp ${name}: ${plan.join("; ") || "chưa có công việc"}${done.length ? `\n    đã làm: ${done.join("; ")}` : ""}`);
+    const plan = CATEGORY_KEYS.filter((k) => h.plan[k]).map(
+      (k) => `${category(k).label} ${sumsLine(h.plan, k)}`
+    );
+    const done = RESULT_INDICATORS.filter((r) => h.done[r.key] > 0).map(
+      (r) => `${r.label} ${formatVietnameseNumber(h.done[r.key])} ${r.unit}`
+    );
+    lines.push(
+      `- Ấp ${name}: ${plan.join("; ") || "chưa có công việc"}${done.length ? `\n    đã làm: ${done.join("; ")}` : ""}`
+    );
   }
   return lines.join("\n");
 }
@@ -54,7 +63,9 @@ export function printDeadlines(deadlines: DeadlineView[], reports: DailyReportSt
   const byDate = new Map<string, DailyReportStatus[]>();
   for (const r of reports) byDate.set(r.date, [...(byDate.get(r.date) ?? []), r]);
   for (const [date, rows] of byDate) {
-    const bad = rows.filter((r) => r.status !== "on_time").map((r) => `${r.hamlet}: ${REPORT_STATUS_TEXT[r.status]}${r.sent ? ` (${r.sent})` : ""}`);
+    const bad = rows
+      .filter((r) => r.status !== "on_time")
+      .map((r) => `${r.hamlet}: ${REPORT_STATUS_TEXT[r.status]}${r.sent ? ` (${r.sent})` : ""}`);
     lines.push(`- ${formatDate(date)}: ${bad.length ? bad.join("; ") : "đủ, đúng giờ"}`);
   }
   if (!byDate.size) lines.push("- Chưa đến ngày báo cáo nào.");
@@ -62,13 +73,21 @@ export function printDeadlines(deadlines: DeadlineView[], reports: DailyReportSt
 }
 
 export function printReport(r: DailyReport): string {
-  const lines = [`BÁO CÁO NHANH ngày ${formatDate(r.date)}${r.day !== null ? ` (ngày thứ ${r.day} của đợt)` : ""}`];
-  lines.push(`Lực lượng: LLVT ${r.day_total.llvt}, đoàn viên hội viên ${r.day_total.doan_the}, nhân dân ${r.day_total.nhan_dan}.`);
+  const lines = [
+    `BÁO CÁO NHANH ngày ${formatDate(r.date)}${r.day !== null ? ` (ngày thứ ${r.day} của đợt)` : ""}`,
+  ];
+  lines.push(
+    `Lực lượng: LLVT ${r.day_total.llvt}, đoàn viên hội viên ${r.day_total.doan_the}, nhân dân ${r.day_total.nhan_dan}.`
+  );
   for (const i of RESULT_INDICATORS) {
     if (!r.day_total[i.key] && !r.cumulative[i.key]) continue;
     const pct = r.percent_done[i.key];
-    lines.push(`- ${i.label}: ${formatVietnameseNumber(r.day_total[i.key])} ${i.unit} trong ngày, lũy kế ${formatVietnameseNumber(r.cumulative[i.key])} ${i.unit}${pct != null ? ` (${Math.round(pct * 100)}% kế hoạch)` : ""}`);
+    lines.push(
+      `- ${i.label}: ${formatVietnameseNumber(r.day_total[i.key])} ${i.unit} trong ngày, lũy kế ${formatVietnameseNumber(r.cumulative[i.key])} ${i.unit}${pct != null ? ` (${Math.round(pct * 100)}% kế hoạch)` : ""}`
+    );
   }
-  lines.push(`Ấp chưa báo cáo: ${r.missing.join(", ") || "không có"}. Ấp gửi trễ: ${r.late.join(", ") || "không có"}.`);
+  lines.push(
+    `Ấp chưa báo cáo: ${r.missing.join(", ") || "không có"}. Ấp gửi trễ: ${r.late.join(", ") || "không có"}.`
+  );
   return lines.join("\n");
 }

@@ -12,8 +12,17 @@ export interface Where {
   cell: string;
 }
 
-const DIMENSION_OF: Partial<Record<CellKind, Dimension>> = { length: "length", money: "money", count: "count", int: "count" };
-const UNIT_WORD: Record<Dimension, string> = { length: "chiều dài (m)", money: "số tiền (đồng)", count: "số lượng" };
+const DIMENSION_OF: Partial<Record<CellKind, Dimension>> = {
+  length: "length",
+  money: "money",
+  count: "count",
+  int: "count",
+};
+const UNIT_WORD: Record<Dimension, string> = {
+  length: "chiều dài (m)",
+  money: "số tiền (đồng)",
+  count: "số lượng",
+};
 
 /** "1:3", "1/3", "01 người dân : 03 chiến sĩ", "01 người dân với 03 chiến sĩ LLVT" */
 export function parseRatio(value: CellValue): Ratio | null {
@@ -30,9 +39,15 @@ export class CellReader {
 
   private invalid(where: Where, label: string, value: CellValue, expected: string): null {
     this.findings.push(
-      finding("VALUE_INVALID", "error", where, `Ô ${where.cell} (${label}): không đọc được "${cellText(value)}" — cần ${expected}.`, {
-        actual: cellText(value),
-      }),
+      finding(
+        "VALUE_INVALID",
+        "error",
+        where,
+        `Ô ${where.cell} (${label}): không đọc được "${cellText(value)}" — cần ${expected}.`,
+        {
+          actual: cellText(value),
+        }
+      )
     );
     return null;
   }
@@ -41,9 +56,15 @@ export class CellReader {
   private usable(value: CellValue, where: Where, label: string): boolean {
     if (!isFormulaError(value)) return !isBlank(value);
     this.findings.push(
-      finding("FORMULA_ERROR", "error", where, `Ô ${where.cell} (${label}) có lỗi công thức ${cellText(value)}; sửa công thức hoặc nhập giá trị.`, {
-        actual: cellText(value),
-      }),
+      finding(
+        "FORMULA_ERROR",
+        "error",
+        where,
+        `Ô ${where.cell} (${label}) có lỗi công thức ${cellText(value)}; sửa công thức hoặc nhập giá trị.`,
+        {
+          actual: cellText(value),
+        }
+      )
     );
     return false;
   }
@@ -56,20 +77,32 @@ export class CellReader {
     if (!this.usable(value, where, label)) return null;
     const dimension = DIMENSION_OF[kind] ?? "count";
     const q = parseQuantity(value);
-    if (!q || (q.dimension !== null && q.dimension !== dimension)) return this.invalid(where, label, value, UNIT_WORD[dimension]);
-    if (kind === "int" && !Number.isInteger(q.value)) return this.invalid(where, label, value, "một số nguyên");
+    if (!q || (q.dimension !== null && q.dimension !== dimension))
+      return this.invalid(where, label, value, UNIT_WORD[dimension]);
+    if (kind === "int" && !Number.isInteger(q.value))
+      return this.invalid(where, label, value, "một số nguyên");
     if (q.ambiguous) {
       this.findings.push(
-        finding("VALUE_INVALID", "warning", where,
+        finding(
+          "VALUE_INVALID",
+          "warning",
+          where,
           `Ô ${where.cell} (${label}): "${cellText(value)}" có thể hiểu hai cách; đã đọc theo cách viết Việt Nam là ${formatVietnameseNumber(q.value)}. Hãy viết rõ (dấu chấm ngăn nghìn, dấu phẩy thập phân).`,
-          { actual: q.value }),
+          { actual: q.value }
+        )
       );
     }
     if (q.value < 0) {
       this.findings.push(
-        finding("VALUE_NEGATIVE", "error", where, `Ô ${where.cell} (${label}) là số âm (${formatVietnameseNumber(q.value)}); số liệu phải từ 0 trở lên.`, {
-          actual: q.value,
-        }),
+        finding(
+          "VALUE_NEGATIVE",
+          "error",
+          where,
+          `Ô ${where.cell} (${label}) là số âm (${formatVietnameseNumber(q.value)}); số liệu phải từ 0 trở lên.`,
+          {
+            actual: q.value,
+          }
+        )
       );
     }
     return q.value;
@@ -77,7 +110,9 @@ export class CellReader {
 
   date(value: CellValue, where: Where, label: string, defaultYear?: number): string | null {
     if (!this.usable(value, where, label)) return null;
-    return parseDate(value, defaultYear) ?? this.invalid(where, label, value, "một ngày dạng dd/mm/yyyy");
+    return (
+      parseDate(value, defaultYear) ?? this.invalid(where, label, value, "một ngày dạng dd/mm/yyyy")
+    );
   }
 
   time(value: CellValue, where: Where, label: string): number | null {
@@ -87,7 +122,10 @@ export class CellReader {
 
   ratio(value: CellValue, where: Where, label: string): Ratio | null {
     if (!this.usable(value, where, label)) return null;
-    return parseRatio(value) ?? this.invalid(where, label, value, 'một tỷ lệ dạng "1:3" (người dân : chiến sĩ LLVT)');
+    return (
+      parseRatio(value) ??
+      this.invalid(where, label, value, 'một tỷ lệ dạng "1:3" (người dân : chiến sĩ LLVT)')
+    );
   }
 
   category(value: CellValue, where: Where, label: string): Category | null {
@@ -96,9 +134,13 @@ export class CellReader {
     if (found) return found;
     const suggestion = suggestCategory(cellText(value));
     this.findings.push(
-      finding("CATEGORY_UNKNOWN", "error", where,
+      finding(
+        "CATEGORY_UNKNOWN",
+        "error",
+        where,
         `Ô ${where.cell} (${label}): loại công việc "${cellText(value)}" không có trong danh mục${suggestion ? `; có phải "${suggestion}"?` : "."}`,
-        { actual: cellText(value), ...(suggestion ? { suggestion } : {}) }),
+        { actual: cellText(value), ...(suggestion ? { suggestion } : {}) }
+      )
     );
     return null;
   }

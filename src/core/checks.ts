@@ -13,9 +13,16 @@ import { SHEET } from "./sheets";
 import { closest, hamletKey } from "./text";
 import { SUMMED, type SummedMeasure, computeTotals, rowCost } from "./totals";
 
-const MEASURE_TEXT: Record<SummedMeasure, { label: string; unit: (n: number) => string; field: string }> = {
+const MEASURE_TEXT: Record<
+  SummedMeasure,
+  { label: string; unit: (n: number) => string; field: string }
+> = {
   routes: { label: "số tuyến", unit: (n) => `${formatVietnameseNumber(n)} tuyến`, field: "routes" },
-  length_m: { label: "chiều dài", unit: (n) => `${formatVietnameseNumber(n)} m`, field: "length_m" },
+  length_m: {
+    label: "chiều dài",
+    unit: (n) => `${formatVietnameseNumber(n)} m`,
+    field: "length_m",
+  },
   count: { label: "số lượng", unit: (n) => formatVietnameseNumber(n), field: "count" },
   cost_vnd: { label: "kinh phí", unit: formatMoney, field: "cost_vnd" },
 };
@@ -35,9 +42,15 @@ function checkTargets(plan: Plan): Finding[] {
       if (s === null || i === null || Math.abs(s - i) < 0.5 || reported.has(key)) continue;
       reported.add(key);
       const text = MEASURE_TEXT[m];
-      out.push(finding("TARGET_MISMATCH", "error", at(t.ref, m === "cost_vnd" ? "cost_vnd" : text.field),
-        `Chỉ tiêu "${category(t.category).label}" ghi ${text.label} ${text.unit(s)} nhưng các công việc chi tiết cộng lại ${text.unit(i)} (chênh ${text.unit(Math.abs(s - i))}).`,
-        { expected: s, actual: i }));
+      out.push(
+        finding(
+          "TARGET_MISMATCH",
+          "error",
+          at(t.ref, m === "cost_vnd" ? "cost_vnd" : text.field),
+          `Chỉ tiêu "${category(t.category).label}" ghi ${text.label} ${text.unit(s)} nhưng các công việc chi tiết cộng lại ${text.unit(i)} (chênh ${text.unit(Math.abs(s - i))}).`,
+          { expected: s, actual: i }
+        )
+      );
     }
   }
   return out;
@@ -55,9 +68,15 @@ function checkAmounts(rows: (Work | Target)[]): Finding[] {
     if (quantity !== null && row.unit_price_vnd !== null && row.cost_vnd !== null) {
       const expected = Math.round(quantity * row.unit_price_vnd);
       if (Math.abs(expected - row.cost_vnd) >= 1) {
-        out.push(finding("AMOUNT_MISMATCH", "error", at(row.ref, "cost_vnd"),
-          `${rowLabel(row)}: ${formatVietnameseNumber(quantity)} × ${formatMoney(row.unit_price_vnd)} = ${formatMoney(expected)}, nhưng kinh phí ghi ${formatMoney(row.cost_vnd)}.`,
-          { expected, actual: row.cost_vnd }));
+        out.push(
+          finding(
+            "AMOUNT_MISMATCH",
+            "error",
+            at(row.ref, "cost_vnd"),
+            `${rowLabel(row)}: ${formatVietnameseNumber(quantity)} × ${formatMoney(row.unit_price_vnd)} = ${formatMoney(expected)}, nhưng kinh phí ghi ${formatMoney(row.cost_vnd)}.`,
+            { expected, actual: row.cost_vnd }
+          )
+        );
       }
     }
     const implausible = checkPlausible(row);
@@ -74,9 +93,13 @@ function checkPlausible(row: Work | Target): Finding | null {
   const unit = row.unit_price_vnd ?? (cost !== null && quantity ? cost / quantity : null);
   if (unit === null || unit === 0 || (unit >= range.min && unit <= range.max)) return null;
   const field = row.unit_price_vnd !== null ? "unit_price_vnd" : "cost_vnd";
-  return finding("AMOUNT_IMPLAUSIBLE", "warning", at(row.ref, field),
+  return finding(
+    "AMOUNT_IMPLAUSIBLE",
+    "warning",
+    at(row.ref, field),
     `${rowLabel(row)}: ${formatMoney(Math.round(unit))} cho mỗi ${range.per} là bất thường (thường từ ${formatMoney(range.min)} đến ${formatMoney(range.max)}); kiểm tra lại đơn vị (nghìn, triệu, tỷ).`,
-    { expected: `${range.min}-${range.max}`, actual: Math.round(unit) });
+    { expected: `${range.min}-${range.max}`, actual: Math.round(unit) }
+  );
 }
 
 function checkSettings(plan: Plan): Finding[] {
@@ -85,16 +108,40 @@ function checkSettings(plan: Plan): Finding[] {
   // Without a Kế hoạch sheet SHEET_MISSING already says it all.
   if (!s.cells) return out;
   const where = (field: string) => ({ sheet: SHEET.plan, cell: s.cells?.[field] ?? null });
-  for (const [field, label] of [["start", "Ngày bắt đầu"], ["end", "Ngày kết thúc"]] as const) {
-    if (!s[field]) out.push(finding("VALUE_INVALID", "warning", where(field), `Chưa nhập ${label} của đợt trên trang "${SHEET.plan}".`));
+  for (const [field, label] of [
+    ["start", "Ngày bắt đầu"],
+    ["end", "Ngày kết thúc"],
+  ] as const) {
+    if (!s[field])
+      out.push(
+        finding(
+          "VALUE_INVALID",
+          "warning",
+          where(field),
+          `Chưa nhập ${label} của đợt trên trang "${SHEET.plan}".`
+        )
+      );
   }
   if (s.start && s.end && s.start > s.end) {
-    out.push(finding("DATE_ORDER", "error", where("end"), `Ngày kết thúc ${formatDate(s.end)} trước ngày bắt đầu ${formatDate(s.start)}.`,
-      { expected: s.start, actual: s.end }));
+    out.push(
+      finding(
+        "DATE_ORDER",
+        "error",
+        where("end"),
+        `Ngày kết thúc ${formatDate(s.end)} trước ngày bắt đầu ${formatDate(s.start)}.`,
+        { expected: s.start, actual: s.end }
+      )
+    );
   }
   if (s.report_from !== null && s.report_to !== null && s.report_from > s.report_to) {
-    out.push(finding("DATE_ORDER", "error", where("report_to"),
-      `Giờ nhận báo cáo đến ${formatTime(s.report_to)} sớm hơn giờ bắt đầu nhận ${formatTime(s.report_from)}.`));
+    out.push(
+      finding(
+        "DATE_ORDER",
+        "error",
+        where("report_to"),
+        `Giờ nhận báo cáo đến ${formatTime(s.report_to)} sớm hơn giờ bắt đầu nhận ${formatTime(s.report_from)}.`
+      )
+    );
   }
   return out;
 }
@@ -112,36 +159,74 @@ function checkWorkDates(plan: Plan, works: Work[]): Finding[] {
   const out: Finding[] = [];
   for (const w of works) {
     if (w.start && w.end && w.start > w.end) {
-      out.push(finding("DATE_ORDER", "error", at(w.ref, "end"),
-        `${rowLabel(w)}: ngày hoàn thành ${formatDate(w.end)} trước ngày bắt đầu ${formatDate(w.start)}.`, { expected: w.start, actual: w.end }));
+      out.push(
+        finding(
+          "DATE_ORDER",
+          "error",
+          at(w.ref, "end"),
+          `${rowLabel(w)}: ngày hoàn thành ${formatDate(w.end)} trước ngày bắt đầu ${formatDate(w.start)}.`,
+          { expected: w.start, actual: w.end }
+        )
+      );
     }
     for (const field of ["start", "end"] as const) {
       if (outsideCampaign(plan, w[field])) {
-        out.push(finding("DATE_OUTSIDE_CAMPAIGN", "warning", at(w.ref, field),
-          `${rowLabel(w)}: ngày ${formatDate(w[field]!)} nằm ngoài thời gian của đợt (${campaignText(plan)}).`, { actual: w[field]! }));
+        out.push(
+          finding(
+            "DATE_OUTSIDE_CAMPAIGN",
+            "warning",
+            at(w.ref, field),
+            `${rowLabel(w)}: ngày ${formatDate(w[field]!)} nằm ngoài thời gian của đợt (${campaignText(plan)}).`,
+            { actual: w[field]! }
+          )
+        );
       }
     }
   }
   return out;
 }
 
-function unknownHamlet(plan: Plan, name: string, ref: SourceRef | undefined, field: string): Finding {
-  const suggestion = closest(name, plan.hamlets.map((h) => h.name));
-  return finding("HAMLET_UNKNOWN", "error", at(ref, field),
+function unknownHamlet(
+  plan: Plan,
+  name: string,
+  ref: SourceRef | undefined,
+  field: string
+): Finding {
+  const suggestion = closest(
+    name,
+    plan.hamlets.map((h) => h.name)
+  );
+  return finding(
+    "HAMLET_UNKNOWN",
+    "error",
+    at(ref, field),
     `Ấp "${name}" không có trong sổ (các ấp: ${plan.hamlets.map((h) => h.name).join(", ")})${suggestion ? `; có phải ấp "${suggestion}"?` : "."}`,
-    { actual: name, ...(suggestion ? { suggestion } : {}) });
+    { actual: name, ...(suggestion ? { suggestion } : {}) }
+  );
 }
 
 function checkHamletReferences(plan: Plan): Finding[] {
   const known = new Set(plan.hamlets.map((h) => hamletKey(h.name)));
   const out: Finding[] = [];
-  for (const row of plan.journal) if (row.hamlet && !known.has(hamletKey(row.hamlet))) out.push(unknownHamlet(plan, row.hamlet, row.ref, "hamlet"));
-  for (const m of plan.members) if (m.hamlet && !known.has(hamletKey(m.hamlet))) out.push(unknownHamlet(plan, m.hamlet, m.ref, "hamlet"));
+  for (const row of plan.journal)
+    if (row.hamlet && !known.has(hamletKey(row.hamlet)))
+      out.push(unknownHamlet(plan, row.hamlet, row.ref, "hamlet"));
+  for (const m of plan.members)
+    if (m.hamlet && !known.has(hamletKey(m.hamlet)))
+      out.push(unknownHamlet(plan, m.hamlet, m.ref, "hamlet"));
   for (const h of plan.hamlets) {
-    const inCharge = h.responsible || plan.members.some((m) => m.hamlet && hamletKey(m.hamlet) === hamletKey(h.name));
+    const inCharge =
+      h.responsible ||
+      plan.members.some((m) => m.hamlet && hamletKey(m.hamlet) === hamletKey(h.name));
     if (!inCharge) {
-      out.push(finding("RESPONSIBLE_MISSING", "warning", { sheet: h.sheet ?? null, cell: h.responsibleCell ?? null },
-        `Ấp ${h.name} chưa có thành viên Ban Chỉ đạo phụ trách (ô "Người phụ trách" hoặc cột "Phụ trách ấp" trên trang "${SHEET.members}").`));
+      out.push(
+        finding(
+          "RESPONSIBLE_MISSING",
+          "warning",
+          { sheet: h.sheet ?? null, cell: h.responsibleCell ?? null },
+          `Ấp ${h.name} chưa có thành viên Ban Chỉ đạo phụ trách (ô "Người phụ trách" hoặc cột "Phụ trách ấp" trên trang "${SHEET.members}").`
+        )
+      );
     }
   }
   return out;
@@ -154,25 +239,51 @@ function checkJournal(plan: Plan, asOf: LocalDateTime): Finding[] {
   for (const row of plan.journal) {
     if (!row.date) continue;
     if (outsideCampaign(plan, row.date)) {
-      out.push(finding("DATE_OUTSIDE_CAMPAIGN", "warning", at(row.ref, "date"),
-        `Nhật ký ngày ${formatDate(row.date)} của ấp ${row.hamlet} nằm ngoài thời gian của đợt (${campaignText(plan)}); không được cộng vào báo cáo.`, { actual: row.date }));
+      out.push(
+        finding(
+          "DATE_OUTSIDE_CAMPAIGN",
+          "warning",
+          at(row.ref, "date"),
+          `Nhật ký ngày ${formatDate(row.date)} của ấp ${row.hamlet} nằm ngoài thời gian của đợt (${campaignText(plan)}); không được cộng vào báo cáo.`,
+          { actual: row.date }
+        )
+      );
     }
     const key = `${row.date}|${hamletKey(row.hamlet)}`;
     if (seen.has(key)) {
-      out.push(finding("REPORT_DUPLICATE", "error", at(row.ref, "date"),
-        `Ấp ${row.hamlet} có hơn một dòng nhật ký ngày ${formatDate(row.date)}; chỉ dòng gửi sau cùng được tính, hãy xóa dòng thừa.`));
+      out.push(
+        finding(
+          "REPORT_DUPLICATE",
+          "error",
+          at(row.ref, "date"),
+          `Ấp ${row.hamlet} có hơn một dòng nhật ký ngày ${formatDate(row.date)}; chỉ dòng gửi sau cùng được tính, hãy xóa dòng thừa.`
+        )
+      );
     }
     seen.add(key);
     if (isLate(row, window.to)) {
-      out.push(finding("REPORT_LATE", "warning", at(row.ref, "sent"),
-        `Ấp ${row.hamlet} gửi báo cáo ngày ${formatDate(row.date)} lúc ${formatTime(row.sent_minutes!)}${row.sent_date && row.sent_date !== row.date ? ` ngày ${formatDate(row.sent_date)}` : ""}, sau giờ nhận ${formatTime(window.to)}.`,
-        { expected: formatTime(window.to), actual: formatTime(row.sent_minutes!) }));
+      out.push(
+        finding(
+          "REPORT_LATE",
+          "warning",
+          at(row.ref, "sent"),
+          `Ấp ${row.hamlet} gửi báo cáo ngày ${formatDate(row.date)} lúc ${formatTime(row.sent_minutes!)}${row.sent_date && row.sent_date !== row.date ? ` ngày ${formatDate(row.sent_date)}` : ""}, sau giờ nhận ${formatTime(window.to)}.`,
+          { expected: formatTime(window.to), actual: formatTime(row.sent_minutes!) }
+        )
+      );
     }
   }
   for (const r of dailyReportStatuses(plan, asOf)) {
     if (r.status !== "missing") continue;
-    out.push(finding("REPORT_MISSING", "warning", { sheet: SHEET.journal, cell: null },
-      `Ấp ${r.hamlet} chưa có báo cáo ngày ${formatDate(r.date)} (hạn ${formatTime(window.to)}).`, { actual: r.date }));
+    out.push(
+      finding(
+        "REPORT_MISSING",
+        "warning",
+        { sheet: SHEET.journal, cell: null },
+        `Ấp ${r.hamlet} chưa có báo cáo ngày ${formatDate(r.date)} (hạn ${formatTime(window.to)}).`,
+        { actual: r.date }
+      )
+    );
   }
   return out;
 }
@@ -184,16 +295,27 @@ function checkRatio(plan: Plan): Finding[] {
   for (const e of effectiveRows(plan)) {
     const short = peopleShort(e.indicators.nhan_dan, e.indicators.llvt, ratio.people, ratio.forces);
     if (short > 0) {
-      out.push(finding("RATIO_BELOW_TARGET", "warning", at(e.row.ref, "nhan_dan"),
-        `Ấp ${e.hamlet} ngày ${formatDate(e.date)}: ${e.indicators.llvt} chiến sĩ LLVT cần ít nhất ${e.indicators.nhan_dan + short} người dân (tỷ lệ ${ratio.people}:${ratio.forces}), mới có ${e.indicators.nhan_dan}; thiếu ${short}.`,
-        { expected: e.indicators.nhan_dan + short, actual: e.indicators.nhan_dan }));
+      out.push(
+        finding(
+          "RATIO_BELOW_TARGET",
+          "warning",
+          at(e.row.ref, "nhan_dan"),
+          `Ấp ${e.hamlet} ngày ${formatDate(e.date)}: ${e.indicators.llvt} chiến sĩ LLVT cần ít nhất ${e.indicators.nhan_dan + short} người dân (tỷ lệ ${ratio.people}:${ratio.forces}), mới có ${e.indicators.nhan_dan}; thiếu ${short}.`,
+          { expected: e.indicators.nhan_dan + short, actual: e.indicators.nhan_dan }
+        )
+      );
     }
   }
   return out;
 }
 
 /** How many more people the đối ứng ratio asks for (0 when met). */
-export function peopleShort(people: number, forces: number, ratioPeople: number, ratioForces: number): number {
+export function peopleShort(
+  people: number,
+  forces: number,
+  ratioPeople: number,
+  ratioForces: number
+): number {
   const needed = Math.ceil((forces * ratioPeople) / ratioForces - 1e-9);
   return Math.max(0, needed - people);
 }
@@ -218,9 +340,15 @@ function checkProgress(plan: Plan): Finding[] {
       const planned = t.plan[cat]?.[measure as SummedMeasure] ?? null;
       const done = t.done[indicator];
       if (planned === null || done <= planned) continue;
-      out.push(finding("PROGRESS_EXCEEDS_PLAN", "warning", { sheet: SHEET.journal, cell: null },
-        `Ấp ${h.name}: "${category(cat).label}" đã báo cáo ${formatVietnameseNumber(done)}, vượt kế hoạch ${formatVietnameseNumber(planned)}; kiểm tra số liệu nhật ký hoặc bổ sung kế hoạch.`,
-        { expected: planned, actual: done }));
+      out.push(
+        finding(
+          "PROGRESS_EXCEEDS_PLAN",
+          "warning",
+          { sheet: SHEET.journal, cell: null },
+          `Ấp ${h.name}: "${category(cat).label}" đã báo cáo ${formatVietnameseNumber(done)}, vượt kế hoạch ${formatVietnameseNumber(planned)}; kiểm tra số liệu nhật ký hoặc bổ sung kế hoạch.`,
+          { expected: planned, actual: done }
+        )
+      );
     }
   }
   return out;
@@ -230,14 +358,35 @@ function checkDeadlines(plan: Plan, asOf: LocalDateTime): Finding[] {
   const out: Finding[] = [];
   for (const d of plan.deadlines) {
     const status = deadlineStatus(d, asOf);
-    const due = d.due ? `${formatDate(d.due)}${d.time !== null ? ` ${formatTime(d.time)}` : ""}` : "";
+    const due = d.due
+      ? `${formatDate(d.due)}${d.time !== null ? ` ${formatTime(d.time)}` : ""}`
+      : "";
     if (status === "overdue") {
-      out.push(finding("DEADLINE_OVERDUE", "warning", at(d.ref, "due"), `"${d.content}" đã quá hạn ${due} mà chưa hoàn thành.`, { expected: d.due! }));
+      out.push(
+        finding(
+          "DEADLINE_OVERDUE",
+          "warning",
+          at(d.ref, "due"),
+          `"${d.content}" đã quá hạn ${due} mà chưa hoàn thành.`,
+          { expected: d.due! }
+        )
+      );
     } else if (status === "done_late") {
-      out.push(finding("DEADLINE_LATE", "warning", at(d.ref, "done"), `"${d.content}" hoàn thành ngày ${formatDate(d.done!)}, sau hạn ${due}.`,
-        { expected: d.due!, actual: d.done! }));
+      out.push(
+        finding(
+          "DEADLINE_LATE",
+          "warning",
+          at(d.ref, "done"),
+          `"${d.content}" hoàn thành ngày ${formatDate(d.done!)}, sau hạn ${due}.`,
+          { expected: d.due!, actual: d.done! }
+        )
+      );
     } else if (status === "due_soon") {
-      out.push(finding("DEADLINE_SOON", "info", at(d.ref, "due"), `"${d.content}" sắp đến hạn ${due}.`, { expected: d.due! }));
+      out.push(
+        finding("DEADLINE_SOON", "info", at(d.ref, "due"), `"${d.content}" sắp đến hạn ${due}.`, {
+          expected: d.due!,
+        })
+      );
     }
   }
   return out;

@@ -50,7 +50,9 @@ export function dateRange(start: string, end: string): string[] {
 
 export function excelSerialToDate(serial: number): string | null {
   if (!Number.isFinite(serial) || serial < 1 || serial >= 2_958_466) return null;
-  return dateFromDayNumber(Math.round((EXCEL_EPOCH + Math.floor(serial) * MS_PER_DAY) / MS_PER_DAY));
+  return dateFromDayNumber(
+    Math.round((EXCEL_EPOCH + Math.floor(serial) * MS_PER_DAY) / MS_PER_DAY)
+  );
 }
 
 export function dateToExcelSerial(date: string): number {
@@ -65,7 +67,11 @@ function fullYear(y: string): number {
 export function parseDate(input: unknown, defaultYear?: number): string | null {
   if (typeof input === "number") return excelSerialToDate(input);
   if (typeof input !== "string") return null;
-  const s = input.normalize("NFC").replace(/[\s\u00a0]+/g, " ").trim().toLowerCase();
+  const s = input
+    .normalize("NFC")
+    .replace(/[\s\u00a0]+/g, " ")
+    .trim()
+    .toLowerCase();
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ].*)?$/.exec(s);
   if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(?:ngày )?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}|\d{2}))?$/.exec(s);
@@ -90,8 +96,15 @@ export function parseTime(input: unknown): number | null {
     return Math.round(fraction * 1440) % 1440;
   }
   if (typeof input !== "string") return null;
-  const s = input.normalize("NFC").replace(/[\s\u00a0]+/g, " ").trim().toLowerCase();
-  const m = /(?:^|[^\d])(\d{1,2}) ?(?:h|giờ|g|:) ?(\d{1,2})?(?: ?(?:phút|p(?!m)|'))?(?::\d{1,2})?(?: ?(am|pm|sa|ch))?(?:$|[^\d])/.exec(` ${s} `);
+  const s = input
+    .normalize("NFC")
+    .replace(/[\s\u00a0]+/g, " ")
+    .trim()
+    .toLowerCase();
+  const m =
+    /(?:^|[^\d])(\d{1,2}) ?(?:h|giờ|g|:) ?(\d{1,2})?(?: ?(?:phút|p(?!m)|'))?(?::\d{1,2})?(?: ?(am|pm|sa|ch))?(?:$|[^\d])/.exec(
+      ` ${s} `
+    );
   if (!m) return /^\d+(\.\d+)?$/.test(s) ? parseTime(Number(s)) : null;
   let hours = Number(m[1]);
   const minutes = m[2] ? Number(m[2]) : 0;
@@ -115,7 +128,10 @@ export function formatDate(date: string): string {
  * "2024-12-09T09:00Z", "2024-12-09" (start of that day).
  */
 export function parseAsOf(text: string): LocalDateTime | null {
-  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(text.trim());
+  const m =
+    /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(
+      text.trim()
+    );
   if (!m) return null;
   const date = parseDate(m[1]);
   const hours = Number(m[2] ?? 0);

@@ -1,9 +1,17 @@
 /** Deadlines at an as-of time: the Thời hạn rows and every hamlet's daily report. */
-import { type LocalDateTime, dateRange, daysBetween, formatDate, formatTime, toAbsoluteMinutes } from "./dates";
+import {
+  type LocalDateTime,
+  dateRange,
+  daysBetween,
+  formatDate,
+  formatTime,
+  toAbsoluteMinutes,
+} from "./dates";
 import { dayKey, effectiveRows } from "./journal";
 import type { Deadline, JournalRow, Plan } from "./model";
 
-export type DeadlineStatus = "done_on_time" | "done_late" | "overdue" | "due_soon" | "not_due" | "no_date";
+export type DeadlineStatus =
+  "done_on_time" | "done_late" | "overdue" | "due_soon" | "not_due" | "no_date";
 export type ReportStatus = "on_time" | "late" | "missing" | "pending";
 
 export const SOON_DAYS = 2;
@@ -39,7 +47,10 @@ export function deadlineStatus(d: Deadline, asOf: LocalDateTime): DeadlineStatus
 }
 
 export function reportWindow(plan: Plan): { from: number; to: number } {
-  return { from: plan.settings.report_from ?? DEFAULT_REPORT_WINDOW.from, to: plan.settings.report_to ?? DEFAULT_REPORT_WINDOW.to };
+  return {
+    from: plan.settings.report_from ?? DEFAULT_REPORT_WINDOW.from,
+    to: plan.settings.report_to ?? DEFAULT_REPORT_WINDOW.to,
+  };
 }
 
 /** Sent after the window of the row's day closed (a later day counts as late too). */
@@ -71,7 +82,13 @@ export function dailyReportStatuses(plan: Plan, asOf: LocalDateTime): DailyRepor
     const closed = toAbsoluteMinutes(asOf) > toAbsoluteMinutes({ date, minutes: window.to });
     for (const h of plan.hamlets) {
       const row = rows.get(dayKey(h.name, date));
-      const status: ReportStatus = row ? (isLate(row, window.to) ? "late" : "on_time") : closed ? "missing" : "pending";
+      const status: ReportStatus = row
+        ? isLate(row, window.to)
+          ? "late"
+          : "on_time"
+        : closed
+          ? "missing"
+          : "pending";
       const sent = row?.sent_minutes != null ? formatTime(row.sent_minutes) : null;
       out.push({ date, hamlet: h.name, status, sent });
     }
@@ -96,9 +113,15 @@ export function deadlineViews(plan: Plan, asOf: LocalDateTime): DeadlineView[] {
   return plan.deadlines.map((d) => {
     const status = deadlineStatus(d, asOf);
     return {
-      content: d.content, unit: d.unit, recipient: d.recipient, due: d.due,
-      time: d.time === null ? null : formatTime(d.time), done: d.done, status,
-      status_text: describeDeadline(d, status, asOf), days_left: d.due ? daysBetween(asOf.date, d.due) : null,
+      content: d.content,
+      unit: d.unit,
+      recipient: d.recipient,
+      due: d.due,
+      time: d.time === null ? null : formatTime(d.time),
+      done: d.done,
+      status,
+      status_text: describeDeadline(d, status, asOf),
+      days_left: d.due ? daysBetween(asOf.date, d.due) : null,
     };
   });
 }
@@ -107,8 +130,11 @@ function describeDeadline(d: Deadline, status: DeadlineStatus, asOf: LocalDateTi
   if (!d.due) return DEADLINE_STATUS_TEXT.no_date;
   const days = daysBetween(asOf.date, d.due);
   const dueText = `hạn ${formatDate(d.due)}${d.time !== null ? ` ${formatTime(d.time)}` : ""}`;
-  if (status === "overdue") return days < 0 ? `Quá hạn ${-days} ngày (${dueText})` : `Quá hạn (${dueText})`;
-  if (status === "due_soon" || status === "not_due") return days > 0 ? `Còn ${days} ngày (${dueText})` : `Hết hạn hôm nay (${dueText})`;
-  if (status === "done_late") return `Hoàn thành ${formatDate(d.done!)}, trễ ${daysBetween(d.due, d.done!)} ngày`;
+  if (status === "overdue")
+    return days < 0 ? `Quá hạn ${-days} ngày (${dueText})` : `Quá hạn (${dueText})`;
+  if (status === "due_soon" || status === "not_due")
+    return days > 0 ? `Còn ${days} ngày (${dueText})` : `Hết hạn hôm nay (${dueText})`;
+  if (status === "done_late")
+    return `Hoàn thành ${formatDate(d.done!)}, trễ ${daysBetween(d.due, d.done!)} ngày`;
   return `Hoàn thành ${formatDate(d.done!)}`;
 }

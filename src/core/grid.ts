@@ -13,8 +13,21 @@ export interface Grid {
 }
 
 const EXCEL_ERRORS = new Set([
-  "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!",
-  "#FIELD!", "#BLOCKED!", "#BUSY!", "#CONNECT!", "#UNKNOWN!",
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#BUSY!",
+  "#CONNECT!",
+  "#UNKNOWN!",
 ]);
 
 export function isFormulaError(value: CellValue): value is string {
@@ -22,7 +35,9 @@ export function isFormulaError(value: CellValue): value is string {
 }
 
 export function isBlank(value: CellValue | undefined): boolean {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+  return (
+    value === null || value === undefined || (typeof value === "string" && value.trim() === "")
+  );
 }
 
 /** 0 → "A", 27 → "AB" */
@@ -44,5 +59,8 @@ export function a1(row: number, col: number): string {
 
 export function cellText(value: CellValue | undefined): string {
   if (value === null || value === undefined) return "";
-  return String(value).normalize("NFC").replace(/[\s\u00a0\u202f]+/g, " ").trim();
+  return String(value)
+    .normalize("NFC")
+    .replace(/[\s\u00a0\u202f]+/g, " ")
+    .trim();
 }

@@ -35,7 +35,8 @@ export function effectiveRows(plan: Plan): EffectiveRow[] {
     if (!row.date || !hamlet) continue;
     const key = dayKey(hamlet, row.date);
     const prev = out.get(key);
-    if (!prev || sentOrder(row) >= sentOrder(prev.row)) out.set(key, { hamlet, date: row.date, row, indicators: rowIndicators(row) });
+    if (!prev || sentOrder(row) >= sentOrder(prev.row))
+      out.set(key, { hamlet, date: row.date, row, indicators: rowIndicators(row) });
   }
   return [...out.values()];
 }

@@ -64,7 +64,12 @@ export const PARTY_DOCUMENT_PRINT: PrintSetup = {
   paperSize: "A4",
   orientation: "portrait",
   fitToWidth: 1,
-  margins: { top: 20 / MM_PER_INCH, bottom: 20 / MM_PER_INCH, left: 30 / MM_PER_INCH, right: 15 / MM_PER_INCH },
+  margins: {
+    top: 20 / MM_PER_INCH,
+    bottom: 20 / MM_PER_INCH,
+    left: 30 / MM_PER_INCH,
+    right: 15 / MM_PER_INCH,
+  },
 };
 
 export const FORMAT = {

@@ -75,10 +75,26 @@ export const Settings = z.object({
 export type Settings = z.infer<typeof Settings>;
 
 export const INDICATOR_KEYS = [
-  "quan_doi", "dan_quan", "cong_an", "doan_the", "nhan_dan", "llvt",
-  "phat_quang_m", "thap_sang_m", "dam_va_m", "lam_duong_m", "nao_vet_m",
-  "nha_dai_doan_ket_can", "sua_nha_can", "qua_phan", "qua_vnd", "van_dong_vnd",
-  "tuyen_truyen_buoi", "tuyen_truyen_luot", "kham_benh_luot", "van_nghe_the_thao_cuoc",
+  "quan_doi",
+  "dan_quan",
+  "cong_an",
+  "doan_the",
+  "nhan_dan",
+  "llvt",
+  "phat_quang_m",
+  "thap_sang_m",
+  "dam_va_m",
+  "lam_duong_m",
+  "nao_vet_m",
+  "nha_dai_doan_ket_can",
+  "sua_nha_can",
+  "qua_phan",
+  "qua_vnd",
+  "van_dong_vnd",
+  "tuyen_truyen_buoi",
+  "tuyen_truyen_luot",
+  "kham_benh_luot",
+  "van_nghe_the_thao_cuoc",
 ] as const;
 export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
 /** Indicators typed in the journal; llvt is derived. */
@@ -134,8 +150,19 @@ export type Plan = z.infer<typeof Plan>;
 
 export function emptySettings(): Settings {
   return {
-    name: "", party_committee: "", issuer: "", number: "", place_name: "", issued: null, start: null, end: null,
-    report_from: null, report_to: null, report_place: "", report_recipient: "", ratio: null,
+    name: "",
+    party_committee: "",
+    issuer: "",
+    number: "",
+    place_name: "",
+    issued: null,
+    start: null,
+    end: null,
+    report_from: null,
+    report_to: null,
+    report_place: "",
+    report_recipient: "",
+    ratio: null,
   };
 }
 
@@ -145,10 +172,25 @@ export function emptyMeasures(): Measures {
 
 export function emptyWork(): Work {
   return {
-    ...emptyMeasures(), category: null, description: "", place: "", start: null, end: null, responsible: "", note: "",
+    ...emptyMeasures(),
+    category: null,
+    description: "",
+    place: "",
+    start: null,
+    end: null,
+    responsible: "",
+    note: "",
   };
 }
 
 export function emptyPlan(): Plan {
-  return { settings: emptySettings(), targets: [], hamlets: [], commune_works: [], journal: [], deadlines: [], members: [] };
+  return {
+    settings: emptySettings(),
+    targets: [],
+    hamlets: [],
+    commune_works: [],
+    journal: [],
+    deadlines: [],
+    members: [],
+  };
 }

@@ -17,15 +17,42 @@ interface UnitWord {
 
 const MONEY_WORDS = ["đ", "đồng", "vnđ", "vnd", "dong", "d"];
 const COUNT_WORDS = [
-  "tuyến", "tuyến đường", "căn", "căn nhà", "nhà", "phần", "phần quà", "suất", "cuộc", "buổi", "lượt",
-  "người", "hộ", "lượt người", "trận", "tuyen", "can", "phan", "cuoc", "buoi", "luot", "nguoi",
+  "tuyến",
+  "tuyến đường",
+  "căn",
+  "căn nhà",
+  "nhà",
+  "phần",
+  "phần quà",
+  "suất",
+  "cuộc",
+  "buổi",
+  "lượt",
+  "người",
+  "hộ",
+  "lượt người",
+  "trận",
+  "tuyen",
+  "can",
+  "phan",
+  "cuoc",
+  "buoi",
+  "luot",
+  "nguoi",
 ];
 
 function unitTable(): Map<string, UnitWord> {
   const table = new Map<string, UnitWord>();
   const money = (word: string, factor: number) => table.set(word, { dimension: "money", factor });
   for (const w of MONEY_WORDS) money(w, 1);
-  for (const [scale, factor] of [["nghìn", 1e3], ["ngàn", 1e3], ["triệu", 1e6], ["tr", 1e6], ["tỷ", 1e9], ["tỉ", 1e9]] as const) {
+  for (const [scale, factor] of [
+    ["nghìn", 1e3],
+    ["ngàn", 1e3],
+    ["triệu", 1e6],
+    ["tr", 1e6],
+    ["tỷ", 1e9],
+    ["tỉ", 1e9],
+  ] as const) {
     money(scale, factor);
     for (const w of MONEY_WORDS) money(`${scale} ${w}`, factor);
   }
@@ -47,7 +74,8 @@ export function parseVietnameseNumber(text: string): { value: number; ambiguous:
     return { value: Number(s.replace(",", ".")), ambiguous: /,\d{3}$/.test(s) };
   }
   if (/^\d+\.\d+$/.test(s)) return { value: Number(s), ambiguous: true };
-  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return { value: Number(s.replace(/,/g, "")), ambiguous: true };
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s))
+    return { value: Number(s.replace(/,/g, "")), ambiguous: true };
   return null;
 }
 
@@ -55,12 +83,21 @@ const QUANTITY = /^([+-]?)\s*(\d(?:[\d., \u00a0\u202f]*\d)?)\s*(.*)$/su;
 
 /** A cell's quantity; null when it cannot be read. Money comes out in whole đồng, length in metres. */
 export function parseQuantity(input: unknown): Quantity | null {
-  if (typeof input === "number") return Number.isFinite(input) ? { value: input, dimension: null, ambiguous: false } : null;
+  if (typeof input === "number")
+    return Number.isFinite(input) ? { value: input, dimension: null, ambiguous: false } : null;
   if (typeof input !== "string") return null;
-  const match = QUANTITY.exec(input.normalize("NFC").replace(/[\s\u00a0\u202f]+/g, " ").trim());
+  const match = QUANTITY.exec(
+    input
+      .normalize("NFC")
+      .replace(/[\s\u00a0\u202f]+/g, " ")
+      .trim()
+  );
   if (!match) return null;
   const number = parseVietnameseNumber(match[2]);
-  const unitText = match[3].toLowerCase().replace(/[.\s]+$/, "").trim();
+  const unitText = match[3]
+    .toLowerCase()
+    .replace(/[.\s]+$/, "")
+    .trim();
   const unit = unitText === "" ? null : UNITS.get(unitText);
   if (!number || unit === undefined) return null;
   const sign = match[1] === "-" ? -1 : 1;

@@ -3,12 +3,29 @@ import { CellReader } from "./cells";
 import { type Finding, finding } from "./findings";
 import { type CellValue, type Grid, type GridSheet, cellText } from "./grid";
 import {
-  type Deadline, type Hamlet, type JournalRow, type Member, type Plan, type Settings, type SourceRef, type Target,
-  type Work, emptySettings,
+  type Deadline,
+  type Hamlet,
+  type JournalRow,
+  type Member,
+  type Plan,
+  type Settings,
+  type SourceRef,
+  type Target,
+  type Work,
+  emptySettings,
 } from "./model";
 import {
-  type ColumnSpec, DEADLINES_TABLE, JOURNAL_INDICATOR_COLUMNS, JOURNAL_TABLE, MEMBERS_TABLE, RESPONSIBLE_LABEL, SETTINGS,
-  SHEET, TARGETS_TABLE, type TableSpec, WORKS_TABLE,
+  type ColumnSpec,
+  DEADLINES_TABLE,
+  JOURNAL_INDICATOR_COLUMNS,
+  JOURNAL_TABLE,
+  MEMBERS_TABLE,
+  RESPONSIBLE_LABEL,
+  SETTINGS,
+  SHEET,
+  TARGETS_TABLE,
+  type TableSpec,
+  WORKS_TABLE,
 } from "./sheets";
 import { type FoundTable, type TableRow, findLabelValues, findTable } from "./table";
 import { bareHamletName, foldUndoubled, hamletKey } from "./text";
@@ -34,7 +51,14 @@ class PlanReader {
   requireSheet(name: string, severity: "error" | "warning" = "error"): GridSheet | undefined {
     const found = this.sheet(name);
     if (!found) {
-      this.findings.push(finding("SHEET_MISSING", severity, { sheet: name, cell: null }, `Thiếu trang tính "${name}".`));
+      this.findings.push(
+        finding(
+          "SHEET_MISSING",
+          severity,
+          { sheet: name, cell: null },
+          `Thiếu trang tính "${name}".`
+        )
+      );
     }
     return found;
   }
@@ -43,30 +67,58 @@ class PlanReader {
     const found = findTable(sheet, spec);
     const where = { sheet: sheet.name, cell: found ? `A${found.headerRow}` : "A1" };
     if (!found) {
-      const headers = spec.columns.filter((c) => c.required).map((c) => c.header).join(", ");
-      this.findings.push(finding("HEADER_MISSING", "error", where,
-        `Trang "${sheet.name}": không tìm thấy hàng tiêu đề của bảng ${spec.name} trong 10 hàng đầu (cần các cột ${headers}).`));
+      const headers = spec.columns
+        .filter((c) => c.required)
+        .map((c) => c.header)
+        .join(", ");
+      this.findings.push(
+        finding(
+          "HEADER_MISSING",
+          "error",
+          where,
+          `Trang "${sheet.name}": không tìm thấy hàng tiêu đề của bảng ${spec.name} trong 10 hàng đầu (cần các cột ${headers}).`
+        )
+      );
       return null;
     }
     for (const c of found.missing) {
-      this.findings.push(finding("HEADER_MISSING", "error", where,
-        `Trang "${sheet.name}": bảng ${spec.name} thiếu cột "${c.header}".`, { expected: c.header }));
+      this.findings.push(
+        finding(
+          "HEADER_MISSING",
+          "error",
+          where,
+          `Trang "${sheet.name}": bảng ${spec.name} thiếu cột "${c.header}".`,
+          { expected: c.header }
+        )
+      );
     }
     return found;
   }
 
   /** Every column of a table row, read by its kind. */
-  fields(sheet: GridSheet, table: FoundTable, row: TableRow, spec: TableSpec): { values: Fields; ref: SourceRef } {
+  fields(
+    sheet: GridSheet,
+    table: FoundTable,
+    row: TableRow,
+    spec: TableSpec
+  ): { values: Fields; ref: SourceRef } {
     const ref: SourceRef = { sheet: sheet.name, row: row.row, cols: table.cols };
     const values: Fields = {};
     for (const c of spec.columns) {
       const value = row.cells[c.field];
-      values[c.field] = value === undefined ? null : this.read(c, value, { sheet: sheet.name, cell: `${table.cols[c.field]}${row.row}` });
+      values[c.field] =
+        value === undefined
+          ? null
+          : this.read(c, value, { sheet: sheet.name, cell: `${table.cols[c.field]}${row.row}` });
     }
     return { values, ref };
   }
 
-  read(c: ColumnSpec, value: CellValue, where: { sheet: string; cell: string }): string | number | null {
+  read(
+    c: ColumnSpec,
+    value: CellValue,
+    where: { sheet: string; cell: string }
+  ): string | number | null {
     switch (c.kind) {
       case "text":
       case "hamlet":
@@ -89,7 +141,11 @@ const num = (v: string | number | null | undefined) => (typeof v === "number" ? 
 function readSettings(r: PlanReader, sheet: GridSheet, beforeRow: number): Settings {
   const settings = emptySettings();
   const cells: Record<string, string> = {};
-  const found = findLabelValues(sheet, SETTINGS.map((s) => ({ field: s.field, names: [s.label, ...(s.aliases ?? [])] })), beforeRow);
+  const found = findLabelValues(
+    sheet,
+    SETTINGS.map((s) => ({ field: s.field, names: [s.label, ...(s.aliases ?? [])] })),
+    beforeRow
+  );
   for (const spec of SETTINGS) {
     const hit = found.get(spec.field);
     if (!hit) continue;
@@ -97,19 +153,35 @@ function readSettings(r: PlanReader, sheet: GridSheet, beforeRow: number): Setti
     const where = { sheet: sheet.name, cell: hit.cell };
     const target = settings as unknown as Record<string, unknown>;
     if (spec.kind === "ratio") target[spec.field] = r.cells.ratio(hit.value, where, spec.label);
-    else target[spec.field] = r.read({ field: spec.field, header: spec.label, kind: spec.kind, width: 0 }, hit.value, where);
+    else
+      target[spec.field] = r.read(
+        { field: spec.field, header: spec.label, kind: spec.kind, width: 0 },
+        hit.value,
+        where
+      );
   }
   return { ...settings, cells };
 }
 
 function toMeasures(v: Fields) {
-  return { routes: num(v.routes), length_m: num(v.length_m), count: num(v.count), unit_price_vnd: num(v.unit_price_vnd), cost_vnd: num(v.cost_vnd) };
+  return {
+    routes: num(v.routes),
+    length_m: num(v.length_m),
+    count: num(v.count),
+    unit_price_vnd: num(v.unit_price_vnd),
+    cost_vnd: num(v.cost_vnd),
+  };
 }
 
 function readTargets(r: PlanReader, sheet: GridSheet, table: FoundTable): Target[] {
   return table.rows.map((row) => {
     const { values, ref } = r.fields(sheet, table, row, TARGETS_TABLE);
-    return { ...toMeasures(values), category: values.category as Target["category"], note: str(values.note), ref };
+    return {
+      ...toMeasures(values),
+      category: values.category as Target["category"],
+      note: str(values.note),
+      ref,
+    };
   });
 }
 
@@ -119,9 +191,15 @@ function readWorks(r: PlanReader, sheet: GridSheet): { works: Work[]; headerRow:
   const works = table.rows.map((row) => {
     const { values, ref } = r.fields(sheet, table, row, WORKS_TABLE);
     return {
-      ...toMeasures(values), category: values.category as Work["category"], description: str(values.description),
-      place: str(values.place), start: str(values.start) || null, end: str(values.end) || null,
-      responsible: str(values.responsible), note: str(values.note), ref,
+      ...toMeasures(values),
+      category: values.category as Work["category"],
+      description: str(values.description),
+      place: str(values.place),
+      start: str(values.start) || null,
+      end: str(values.end) || null,
+      responsible: str(values.responsible),
+      note: str(values.note),
+      ref,
     };
   });
   return { works, headerRow: table.headerRow };
@@ -129,9 +207,21 @@ function readWorks(r: PlanReader, sheet: GridSheet): { works: Work[]; headerRow:
 
 function readHamlet(r: PlanReader, sheet: GridSheet): Hamlet {
   const { works, headerRow } = readWorks(r, sheet);
-  const label = findLabelValues(sheet, [{ field: "responsible", names: [RESPONSIBLE_LABEL, "Phụ trách"] }], headerRow).get("responsible");
-  const responsible = label ? r.cells.text(label.value, { sheet: sheet.name, cell: label.cell }, RESPONSIBLE_LABEL) : "";
-  return { name: bareHamletName(sheet.name), responsible, works, sheet: sheet.name, ...(label ? { responsibleCell: label.cell } : {}) };
+  const label = findLabelValues(
+    sheet,
+    [{ field: "responsible", names: [RESPONSIBLE_LABEL, "Phụ trách"] }],
+    headerRow
+  ).get("responsible");
+  const responsible = label
+    ? r.cells.text(label.value, { sheet: sheet.name, cell: label.cell }, RESPONSIBLE_LABEL)
+    : "";
+  return {
+    name: bareHamletName(sheet.name),
+    responsible,
+    works,
+    sheet: sheet.name,
+    ...(label ? { responsibleCell: label.cell } : {}),
+  };
 }
 
 /** "Giờ gửi" may carry its own day ("11/12/2024 08:10", or a serial with a date part). */
@@ -147,11 +237,18 @@ function readJournal(r: PlanReader, sheet: GridSheet): JournalRow[] {
   return table.rows.map((row) => {
     const { values, ref } = r.fields(sheet, table, row, JOURNAL_TABLE);
     const indicators: Record<string, number> = {};
-    for (const [key] of JOURNAL_INDICATOR_COLUMNS) if (typeof values[key] === "number") indicators[key] = values[key] as number;
+    for (const [key] of JOURNAL_INDICATOR_COLUMNS)
+      if (typeof values[key] === "number") indicators[key] = values[key] as number;
     const date = str(values.date) || null;
     return {
-      date, hamlet: bareHamletName(str(values.hamlet)), values: indicators, note: str(values.note),
-      reporter: str(values.reporter), sent_minutes: num(values.sent), sent_date: sentDate(row.cells.sent ?? null) ?? date, ref,
+      date,
+      hamlet: bareHamletName(str(values.hamlet)),
+      values: indicators,
+      note: str(values.note),
+      reporter: str(values.reporter),
+      sent_minutes: num(values.sent),
+      sent_date: sentDate(row.cells.sent ?? null) ?? date,
+      ref,
     };
   });
 }
@@ -162,8 +259,14 @@ function readDeadlines(r: PlanReader, sheet: GridSheet): Deadline[] {
   return table.rows.map((row) => {
     const { values, ref } = r.fields(sheet, table, row, DEADLINES_TABLE);
     return {
-      content: str(values.content), unit: str(values.unit), recipient: str(values.recipient), due: str(values.due) || null,
-      time: num(values.time), done: str(values.done) || null, note: str(values.note), ref,
+      content: str(values.content),
+      unit: str(values.unit),
+      recipient: str(values.recipient),
+      due: str(values.due) || null,
+      time: num(values.time),
+      done: str(values.done) || null,
+      note: str(values.note),
+      ref,
     };
   });
 }
@@ -174,8 +277,12 @@ function readMembers(r: PlanReader, sheet: GridSheet): Member[] {
   return table.rows.map((row) => {
     const { values, ref } = r.fields(sheet, table, row, MEMBERS_TABLE);
     return {
-      no: num(values.no), name: str(values.name), position: str(values.position), role: str(values.role),
-      hamlet: bareHamletName(str(values.hamlet)), ref,
+      no: num(values.no),
+      name: str(values.name),
+      position: str(values.position),
+      role: str(values.role),
+      hamlet: bareHamletName(str(values.hamlet)),
+      ref,
     };
   });
 }
@@ -191,16 +298,29 @@ function readHamlets(r: PlanReader, sheets: GridSheet[]): Hamlet[] {
     const key = hamletKey(sheet.name);
     const first = seen.get(key);
     if (first) {
-      r.findings.push(finding("HAMLET_DUPLICATE", "error", { sheet: sheet.name, cell: null },
-        `Trang "${sheet.name}" trùng ấp với trang "${first}"; gộp hai trang làm một.`, { actual: sheet.name }));
+      r.findings.push(
+        finding(
+          "HAMLET_DUPLICATE",
+          "error",
+          { sheet: sheet.name, cell: null },
+          `Trang "${sheet.name}" trùng ấp với trang "${first}"; gộp hai trang làm một.`,
+          { actual: sheet.name }
+        )
+      );
       continue;
     }
     seen.set(key, sheet.name);
     hamlets.push(readHamlet(r, sheet));
   }
   if (!hamlets.length) {
-    r.findings.push(finding("SHEET_MISSING", "error", { sheet: "Ấp <Tên>", cell: null },
-      `Không có trang tính nào của ấp (tên trang dạng "Ấp Cầu").`));
+    r.findings.push(
+      finding(
+        "SHEET_MISSING",
+        "error",
+        { sheet: "Ấp <Tên>", cell: null },
+        `Không có trang tính nào của ấp (tên trang dạng "Ấp Cầu").`
+      )
+    );
   }
   return hamlets;
 }
@@ -235,7 +355,9 @@ export function readPlan(grid: Grid): ReadResult {
   const deadlineSheet = r.requireSheet(SHEET.deadlines);
   const memberSheet = r.requireSheet(SHEET.members);
   const plan: Plan = {
-    settings, targets, hamlets,
+    settings,
+    targets,
+    hamlets,
     commune_works: communeSheet ? readWorks(r, communeSheet).works : [],
     journal: journalSheet ? readJournal(r, journalSheet) : [],
     deadlines: deadlineSheet ? readDeadlines(r, deadlineSheet) : [],
@@ -243,4 +365,3 @@ export function readPlan(grid: Grid): ReadResult {
   };
   return { plan: withKnownHamletNames(plan), findings: [...r.findings, ...r.cells.findings] };
 }
-

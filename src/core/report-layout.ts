@@ -14,7 +14,12 @@ class Sheet {
   readonly heights: Record<number, number> = {};
   row = 1;
 
-  put(col: number, value: string | number | null, style: Partial<LayoutCell> = {}, toCol = col): void {
+  put(
+    col: number,
+    value: string | number | null,
+    style: Partial<LayoutCell> = {},
+    toCol = col
+  ): void {
     this.cells.push({ row: this.row, col, value, ...style });
     if (toCol > col) this.merges.push(`${letter(col)}${this.row}:${letter(toCol)}${this.row}`);
   }
@@ -47,13 +52,25 @@ function header(s: Sheet, plan: Plan, report: DailyReport): void {
   s.heights[s.row] = 48;
   s.row++;
   s.put(1, "*", { align: "center" }, 5);
-  s.put(6, `${st.place_name || "…"}, ${longDate(report.date)}`, { align: "center", italic: true }, COLS);
+  s.put(
+    6,
+    `${st.place_name || "…"}, ${longDate(report.date)}`,
+    { align: "center", italic: true },
+    COLS
+  );
   s.row++;
   s.put(1, "Số        -BC/BCĐ", { align: "center" }, 5);
   s.row += 2;
   s.line("BÁO CÁO NHANH", { align: "center", bold: true, size: 14 });
-  s.line(`Kết quả ${lowerFirst(st.name || "đợt công tác dân vận")}`, { align: "center", bold: true }, 2);
-  const day = report.day !== null ? ` (ngày thứ ${report.day}${report.campaign_days ? `/${report.campaign_days}` : ""} của đợt)` : "";
+  s.line(
+    `Kết quả ${lowerFirst(st.name || "đợt công tác dân vận")}`,
+    { align: "center", bold: true },
+    2
+  );
+  const day =
+    report.day !== null
+      ? ` (ngày thứ ${report.day}${report.campaign_days ? `/${report.campaign_days}` : ""} của đợt)`
+      : "";
   s.line(`Ngày ${formatDate(report.date)}${day}`, { align: "center", italic: true });
   s.row++;
 }
@@ -62,13 +79,25 @@ function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-const TH: Partial<LayoutCell> = { bold: true, border: true, align: "center", wrap: true, fill: "FFDDEBF7" };
+const TH: Partial<LayoutCell> = {
+  bold: true,
+  border: true,
+  align: "center",
+  wrap: true,
+  fill: "FFDDEBF7",
+};
 const TD: Partial<LayoutCell> = { border: true, numFmt: FORMAT.integer };
 
 function forces(s: Sheet, plan: Plan, report: DailyReport): void {
   s.line("I. LỰC LƯỢNG THAM GIA", { bold: true });
   const ratio = report.ratio ? `${report.ratio.people}:${report.ratio.forces}` : "";
-  const heads = ["STT", "Ấp", ...FORCE_INDICATORS.map((f) => f.label), "Thiếu người dân", `Đối ứng ${ratio}`];
+  const heads = [
+    "STT",
+    "Ấp",
+    ...FORCE_INDICATORS.map((f) => f.label),
+    "Thiếu người dân",
+    `Đối ứng ${ratio}`,
+  ];
   heads.forEach((h, i) => s.put(i + 1, h, TH));
   s.heights[s.row] = 32;
   s.row++;
@@ -79,7 +108,17 @@ function forces(s: Sheet, plan: Plan, report: DailyReport): void {
     s.put(2, h.name, { border: true });
     FORCE_INDICATORS.forEach((f, j) => s.put(3 + j, values[f.key], TD));
     s.put(9, short, TD);
-    s.put(10, short === null ? "" : report.missing.includes(h.name) ? "Chưa báo cáo" : short === 0 ? "Đạt" : "Chưa đạt", { border: true, align: "center" });
+    s.put(
+      10,
+      short === null
+        ? ""
+        : report.missing.includes(h.name)
+          ? "Chưa báo cáo"
+          : short === 0
+            ? "Đạt"
+            : "Chưa đạt",
+      { border: true, align: "center" }
+    );
     s.row++;
   });
   s.put(1, "Cộng", { ...TH, fill: undefined }, 2);
@@ -112,7 +151,9 @@ function results(s: Sheet, report: DailyReport): void {
 /** "Phát quang, dọn vệ sinh 500 m; Tặng quà 5 phần" — what a hamlet did that day. */
 function hamletResultText(report: DailyReport, hamlet: string): string {
   const values = report.hamlets[hamlet];
-  const parts = RESULT_INDICATORS.filter((r) => values[r.key] > 0).map((r) => `${r.label} ${formatVietnameseNumber(values[r.key])} ${r.unit}`);
+  const parts = RESULT_INDICATORS.filter((r) => values[r.key] > 0).map(
+    (r) => `${r.label} ${formatVietnameseNumber(values[r.key])} ${r.unit}`
+  );
   if (report.missing.includes(hamlet)) return "Chưa gửi báo cáo";
   return parts.length ? parts.join("; ") : "Không có kết quả trong ngày";
 }
@@ -137,10 +178,18 @@ function perHamlet(s: Sheet, plan: Plan, report: DailyReport): void {
 function followUp(s: Sheet, plan: Plan, report: DailyReport): void {
   s.line("IV. TÌNH HÌNH BÁO CÁO VÀ GHI CHÚ", { bold: true });
   const until = plan.settings.report_to ?? 15 * 60;
-  s.line(`- Ấp chưa gửi báo cáo: ${report.missing.length ? report.missing.join(", ") : "không có"}.`);
-  s.line(`- Ấp gửi sau ${formatTime(until)}: ${report.late.length ? report.late.join(", ") : "không có"}.`);
-  for (const n of report.notes) s.line(`- Ấp ${n.hamlet}: ${n.note}`, {}, Math.max(1, Math.ceil(n.note.length / 90)));
-  s.line(`Số liệu tổng hợp lúc ${formatTime(report.made_at.minutes)} ngày ${formatDate(report.made_at.date)} từ sổ nhật ký.`, { italic: true, size: 11 });
+  s.line(
+    `- Ấp chưa gửi báo cáo: ${report.missing.length ? report.missing.join(", ") : "không có"}.`
+  );
+  s.line(
+    `- Ấp gửi sau ${formatTime(until)}: ${report.late.length ? report.late.join(", ") : "không có"}.`
+  );
+  for (const n of report.notes)
+    s.line(`- Ấp ${n.hamlet}: ${n.note}`, {}, Math.max(1, Math.ceil(n.note.length / 90)));
+  s.line(
+    `Số liệu tổng hợp lúc ${formatTime(report.made_at.minutes)} ngày ${formatDate(report.made_at.date)} từ sổ nhật ký.`,
+    { italic: true, size: 11 }
+  );
   s.row++;
 }
 

@@ -13,25 +13,93 @@ export interface ResultIndicator {
   target: (t: Totals) => number | null;
 }
 
-const sum = (...xs: (number | null)[]) => (xs.every((x) => x === null) ? null : xs.reduce<number>((a, x) => a + (x ?? 0), 0));
+const sum = (...xs: (number | null)[]) =>
+  xs.every((x) => x === null) ? null : xs.reduce<number>((a, x) => a + (x ?? 0), 0);
 
 /** The results a report lists, in the order of the plan's sections. */
 export const RESULT_INDICATORS: ResultIndicator[] = [
-  { key: "phat_quang_m", label: "Phát quang, dọn vệ sinh", unit: "m", target: (t) => planFigure(t, "phat_quang", "length_m") },
-  { key: "thap_sang_m", label: "Thắp sáng đường quê", unit: "m", target: (t) => planFigure(t, "thap_sang", "length_m") },
-  { key: "dam_va_m", label: "Dặm vá đường", unit: "m", target: (t) => planFigure(t, "dam_va", "length_m") },
-  { key: "lam_duong_m", label: "Làm đường giao thông", unit: "m", target: (t) => planFigure(t, "lam_duong", "length_m") },
-  { key: "nao_vet_m", label: "Nạo vét kênh mương", unit: "m", target: (t) => planFigure(t, "nao_vet", "length_m") },
-  { key: "nha_dai_doan_ket_can", label: "Xây nhà đại đoàn kết", unit: "căn", target: (t) => planFigure(t, "nha_dai_doan_ket", "count") },
-  { key: "sua_nha_can", label: "Sửa chữa nhà", unit: "căn", target: (t) => planFigure(t, "sua_nha", "count") },
-  { key: "qua_phan", label: "Tặng quà", unit: "phần", target: (t) => planFigure(t, "tang_qua", "count") },
-  { key: "qua_vnd", label: "Trị giá quà", unit: "đồng", target: (t) => planFigure(t, "tang_qua", "cost_vnd") },
-  { key: "van_dong_vnd", label: "Vận động kinh phí, vật tư", unit: "đồng", target: (t) => planFigure(t, "van_dong", "cost_vnd") },
-  { key: "tuyen_truyen_buoi", label: "Tuyên truyền", unit: "buổi", target: (t) => planFigure(t, "tuyen_truyen", "count") },
-  { key: "tuyen_truyen_luot", label: "Lượt người nghe tuyên truyền", unit: "lượt", target: () => null },
-  { key: "kham_benh_luot", label: "Khám bệnh, cấp thuốc", unit: "lượt", target: (t) => planFigure(t, "kham_benh", "count") },
   {
-    key: "van_nghe_the_thao_cuoc", label: "Văn nghệ, thể thao", unit: "cuộc",
+    key: "phat_quang_m",
+    label: "Phát quang, dọn vệ sinh",
+    unit: "m",
+    target: (t) => planFigure(t, "phat_quang", "length_m"),
+  },
+  {
+    key: "thap_sang_m",
+    label: "Thắp sáng đường quê",
+    unit: "m",
+    target: (t) => planFigure(t, "thap_sang", "length_m"),
+  },
+  {
+    key: "dam_va_m",
+    label: "Dặm vá đường",
+    unit: "m",
+    target: (t) => planFigure(t, "dam_va", "length_m"),
+  },
+  {
+    key: "lam_duong_m",
+    label: "Làm đường giao thông",
+    unit: "m",
+    target: (t) => planFigure(t, "lam_duong", "length_m"),
+  },
+  {
+    key: "nao_vet_m",
+    label: "Nạo vét kênh mương",
+    unit: "m",
+    target: (t) => planFigure(t, "nao_vet", "length_m"),
+  },
+  {
+    key: "nha_dai_doan_ket_can",
+    label: "Xây nhà đại đoàn kết",
+    unit: "căn",
+    target: (t) => planFigure(t, "nha_dai_doan_ket", "count"),
+  },
+  {
+    key: "sua_nha_can",
+    label: "Sửa chữa nhà",
+    unit: "căn",
+    target: (t) => planFigure(t, "sua_nha", "count"),
+  },
+  {
+    key: "qua_phan",
+    label: "Tặng quà",
+    unit: "phần",
+    target: (t) => planFigure(t, "tang_qua", "count"),
+  },
+  {
+    key: "qua_vnd",
+    label: "Trị giá quà",
+    unit: "đồng",
+    target: (t) => planFigure(t, "tang_qua", "cost_vnd"),
+  },
+  {
+    key: "van_dong_vnd",
+    label: "Vận động kinh phí, vật tư",
+    unit: "đồng",
+    target: (t) => planFigure(t, "van_dong", "cost_vnd"),
+  },
+  {
+    key: "tuyen_truyen_buoi",
+    label: "Tuyên truyền",
+    unit: "buổi",
+    target: (t) => planFigure(t, "tuyen_truyen", "count"),
+  },
+  {
+    key: "tuyen_truyen_luot",
+    label: "Lượt người nghe tuyên truyền",
+    unit: "lượt",
+    target: () => null,
+  },
+  {
+    key: "kham_benh_luot",
+    label: "Khám bệnh, cấp thuốc",
+    unit: "lượt",
+    target: (t) => planFigure(t, "kham_benh", "count"),
+  },
+  {
+    key: "van_nghe_the_thao_cuoc",
+    label: "Văn nghệ, thể thao",
+    unit: "cuộc",
     target: (t) => sum(planFigure(t, "van_nghe", "count"), planFigure(t, "the_thao", "count")),
   },
 ];
@@ -81,12 +149,16 @@ export function buildReport(plan: Plan, date: string, madeAt: LocalDateTime): Da
   for (const h of plan.hamlets) {
     const i = today.get(h.name)?.indicators ?? zeroIndicators();
     hamlets[h.name] = i;
-    forces[h.name] = { short: ratio ? peopleShort(i.nhan_dan, i.llvt, ratio.people, ratio.forces) : null };
+    forces[h.name] = {
+      short: ratio ? peopleShort(i.nhan_dan, i.llvt, ratio.people, ratio.forces) : null,
+    };
   }
   const day_total = zeroIndicators();
   for (const e of today.values()) addIndicators(day_total, e.indicators);
   const cumulative = zeroIndicators();
-  for (const e of rows) if (e.date <= date && (!start || e.date >= start) && (!end || e.date <= end)) addIndicators(cumulative, e.indicators);
+  for (const e of rows)
+    if (e.date <= date && (!start || e.date >= start) && (!end || e.date <= end))
+      addIndicators(cumulative, e.indicators);
   const totals = computeTotals(plan);
   const targets: DailyReport["targets"] = {};
   const percent_done: DailyReport["percent_done"] = {};
@@ -99,11 +171,18 @@ export function buildReport(plan: Plan, date: string, madeAt: LocalDateTime): Da
     date,
     day: start ? daysBetween(start, date) + 1 : null,
     campaign_days: start && end ? daysBetween(start, end) + 1 : null,
-    hamlets, day_total, cumulative,
+    hamlets,
+    day_total,
+    cumulative,
     missing: plan.hamlets.filter((h) => !today.has(h.name)).map((h) => h.name),
     late: [...today.values()].filter((e) => isLate(e.row, window.to)).map((e) => e.hamlet),
-    targets, percent_done, ratio, forces,
-    notes: [...today.values()].filter((e) => e.row.note).map((e) => ({ hamlet: e.hamlet, note: e.row.note })),
+    targets,
+    percent_done,
+    ratio,
+    forces,
+    notes: [...today.values()]
+      .filter((e) => e.row.note)
+      .map((e) => ({ hamlet: e.hamlet, note: e.row.note })),
     made_at: madeAt,
   };
 }
@@ -111,8 +190,15 @@ export function buildReport(plan: Plan, date: string, madeAt: LocalDateTime): Da
 /** The CLI's JSON (PRODUCT.md §7). */
 export function reportToJson(r: DailyReport) {
   return {
-    date: r.date, day: r.day, hamlets: r.hamlets, day_total: r.day_total, cumulative: r.cumulative,
-    missing: r.missing, late: r.late, targets: r.targets, percent_done: r.percent_done,
+    date: r.date,
+    day: r.day,
+    hamlets: r.hamlets,
+    day_total: r.day_total,
+    cumulative: r.cumulative,
+    missing: r.missing,
+    late: r.late,
+    targets: r.targets,
+    percent_done: r.percent_done,
   };
 }
 

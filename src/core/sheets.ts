@@ -12,7 +12,8 @@ export const SHEET = {
 export const HAMLET_SHEET_PREFIX = "Ấp ";
 export const REPORT_SHEET_PREFIX = "BC ";
 
-export type CellKind = "text" | "int" | "length" | "money" | "count" | "date" | "time" | "category" | "hamlet" | "ratio";
+export type CellKind =
+  "text" | "int" | "length" | "money" | "count" | "date" | "time" | "category" | "hamlet" | "ratio";
 
 export interface ColumnSpec {
   field: string;
@@ -28,8 +29,18 @@ export interface TableSpec {
   columns: ColumnSpec[];
 }
 
-const col = (field: string, header: string, kind: CellKind, width: number, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
-  field, header, kind, width, ...extra,
+const col = (
+  field: string,
+  header: string,
+  kind: CellKind,
+  width: number,
+  extra: Partial<ColumnSpec> = {}
+): ColumnSpec => ({
+  field,
+  header,
+  kind,
+  width,
+  ...extra,
 });
 
 const MEASURE_COLUMNS: ColumnSpec[] = [
@@ -37,13 +48,18 @@ const MEASURE_COLUMNS: ColumnSpec[] = [
   col("length_m", "Chiều dài (m)", "length", 12, { aliases: ["Chiều dài", "Dài (m)", "Số mét"] }),
   col("count", "Số lượng", "count", 10),
   col("unit_price_vnd", "Đơn giá (đồng)", "money", 14, { aliases: ["Đơn giá"] }),
-  col("cost_vnd", "Kinh phí (đồng)", "money", 16, { aliases: ["Kinh phí", "Thành tiền", "Trị giá"] }),
+  col("cost_vnd", "Kinh phí (đồng)", "money", 16, {
+    aliases: ["Kinh phí", "Thành tiền", "Trị giá"],
+  }),
 ];
 
 export const TARGETS_TABLE: TableSpec = {
   name: "Chỉ tiêu",
   columns: [
-    col("category", "Loại công việc", "category", 28, { required: true, aliases: ["Loại việc", "Công việc"] }),
+    col("category", "Loại công việc", "category", 28, {
+      required: true,
+      aliases: ["Loại việc", "Công việc"],
+    }),
     ...MEASURE_COLUMNS,
     col("note", "Ghi chú", "text", 30),
   ],
@@ -54,18 +70,28 @@ export const WORKS_TABLE: TableSpec = {
   columns: [
     col("no", "STT", "int", 5, { aliases: ["Số TT", "TT"] }),
     col("category", "Loại công việc", "category", 26, { required: true, aliases: ["Loại việc"] }),
-    col("description", "Nội dung", "text", 40, { required: true, aliases: ["Nội dung công việc", "Công việc"] }),
+    col("description", "Nội dung", "text", 40, {
+      required: true,
+      aliases: ["Nội dung công việc", "Công việc"],
+    }),
     col("place", "Địa điểm", "text", 24),
     ...MEASURE_COLUMNS,
     col("start", "Ngày bắt đầu", "date", 12, { aliases: ["Bắt đầu", "Từ ngày"] }),
-    col("end", "Ngày hoàn thành", "date", 12, { aliases: ["Hoàn thành", "Đến ngày", "Ngày kết thúc"] }),
+    col("end", "Ngày hoàn thành", "date", 12, {
+      aliases: ["Hoàn thành", "Đến ngày", "Ngày kết thúc"],
+    }),
     col("responsible", "Phụ trách", "text", 20, { aliases: ["Người phụ trách"] }),
     col("note", "Ghi chú", "text", 24),
   ],
 };
 
 /** Journal columns and the indicator each one feeds. */
-export const JOURNAL_INDICATOR_COLUMNS: [Exclude<IndicatorKey, "llvt">, string, CellKind, string[]][] = [
+export const JOURNAL_INDICATOR_COLUMNS: [
+  Exclude<IndicatorKey, "llvt">,
+  string,
+  CellKind,
+  string[],
+][] = [
   ["quan_doi", "Quân đội", "count", ["Bộ đội"]],
   ["dan_quan", "Dân quân", "count", []],
   ["cong_an", "Công an", "count", []],
@@ -92,7 +118,9 @@ export const JOURNAL_TABLE: TableSpec = {
   columns: [
     col("date", "Ngày", "date", 11, { required: true }),
     col("hamlet", "Ấp", "hamlet", 14, { required: true, aliases: ["Tên ấp", "Đơn vị"] }),
-    ...JOURNAL_INDICATOR_COLUMNS.map(([field, header, kind, aliases]) => col(field, header, kind, 10, { aliases })),
+    ...JOURNAL_INDICATOR_COLUMNS.map(([field, header, kind, aliases]) =>
+      col(field, header, kind, 10, { aliases })
+    ),
     col("note", "Ghi chú", "text", 30),
     col("reporter", "Người báo cáo", "text", 18),
     col("sent", "Giờ gửi", "time", 9, { aliases: ["Thời gian gửi", "Gửi lúc"] }),
@@ -141,7 +169,12 @@ export const SETTINGS: SettingSpec[] = [
   { field: "end", label: "Ngày kết thúc", kind: "date" },
   { field: "report_from", label: "Giờ nhận báo cáo từ", kind: "time" },
   { field: "report_to", label: "Giờ nhận báo cáo đến", kind: "time" },
-  { field: "report_place", label: "Nơi nhận báo cáo ngày", kind: "text", aliases: ["Nơi nhận báo cáo"] },
+  {
+    field: "report_place",
+    label: "Nơi nhận báo cáo ngày",
+    kind: "text",
+    aliases: ["Nơi nhận báo cáo"],
+  },
   { field: "report_recipient", label: "Người nhận báo cáo", kind: "text" },
   { field: "ratio", label: "Tỷ lệ đối ứng", kind: "ratio", aliases: ["Tỉ lệ đối ứng", "Đối ứng"] },
 ];

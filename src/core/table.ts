@@ -40,12 +40,16 @@ function headerKeys(spec: TableSpec): { exact: Map<string, string>; loose: Map<s
   return { exact, loose };
 }
 
-function matchHeaderRow(row: CellValue[], keys: ReturnType<typeof headerKeys>): Map<string, number> {
+function matchHeaderRow(
+  row: CellValue[],
+  keys: ReturnType<typeof headerKeys>
+): Map<string, number> {
   const found = new Map<string, number>();
   row.forEach((value, index) => {
     const text = cellText(value);
     if (!text) return;
-    const field = keys.exact.get(foldUndoubled(text)) ?? keys.loose.get(foldUndoubled(withoutUnits(text)));
+    const field =
+      keys.exact.get(foldUndoubled(text)) ?? keys.loose.get(foldUndoubled(withoutUnits(text)));
     if (field && !found.has(field)) found.set(field, index);
   });
   return found;
@@ -59,7 +63,11 @@ function isTotalRow(row: CellValue[]): boolean {
 }
 
 /** The table on `sheet` shaped like `spec`, or null when no row of the first `scanRows` looks like its header. */
-export function findTable(sheet: GridSheet, spec: TableSpec, scanRows = HEADER_SCAN_ROWS): FoundTable | null {
+export function findTable(
+  sheet: GridSheet,
+  spec: TableSpec,
+  scanRows = HEADER_SCAN_ROWS
+): FoundTable | null {
   const keys = headerKeys(spec);
   const required = spec.columns.filter((c) => c.required);
   let best: { index: number; found: Map<string, number> } | null = null;
@@ -67,7 +75,8 @@ export function findTable(sheet: GridSheet, spec: TableSpec, scanRows = HEADER_S
   for (let i = 0; i < last; i++) {
     const found = matchHeaderRow(sheet.rows[i] ?? [], keys);
     const requiredHits = required.filter((c) => found.has(c.field)).length;
-    if (found.size >= 2 && requiredHits >= 1 && (!best || found.size > best.found.size)) best = { index: i, found };
+    if (found.size >= 2 && requiredHits >= 1 && (!best || found.size > best.found.size))
+      best = { index: i, found };
   }
   if (!best) return null;
   const { index, found } = best;
@@ -91,7 +100,7 @@ const LABEL_VALUE_REACH = 3;
 export function findLabelValues(
   sheet: GridSheet,
   labels: { field: string; names: string[] }[],
-  beforeRow = Infinity,
+  beforeRow = Infinity
 ): Map<string, { value: CellValue; cell: string }> {
   const byKey = new Map<string, string>();
   for (const l of labels) for (const n of l.names) byKey.set(foldUndoubled(n), l.field);
@@ -100,11 +109,17 @@ export function findLabelValues(
   for (let r = 0; r < last; r++) {
     const row = sheet.rows[r] ?? [];
     row.forEach((v, c) => {
-      const field = typeof v === "string" ? byKey.get(foldUndoubled(v.replace(/:\s*$/, ""))) : undefined;
+      const field =
+        typeof v === "string" ? byKey.get(foldUndoubled(v.replace(/:\s*$/, ""))) : undefined;
       if (!field || out.has(field)) return;
-      const valueIndex = row.findIndex((x, i) => i > c && i <= c + LABEL_VALUE_REACH && !isBlank(x));
+      const valueIndex = row.findIndex(
+        (x, i) => i > c && i <= c + LABEL_VALUE_REACH && !isBlank(x)
+      );
       const at = valueIndex >= 0 ? valueIndex : c + 1;
-      out.set(field, { value: valueIndex >= 0 ? row[valueIndex] : null, cell: `${columnLetter(at)}${r + 1}` });
+      out.set(field, {
+        value: valueIndex >= 0 ? row[valueIndex] : null,
+        cell: `${columnLetter(at)}${r + 1}`,
+      });
     });
   }
   return out;

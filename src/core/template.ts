@@ -4,8 +4,17 @@ import { dateToExcelSerial, formatTime } from "./dates";
 import { FORMAT, type LayoutCell, type ListValidation, type SheetLayout } from "./layout";
 import type { Measures, Plan, Settings, Work } from "./model";
 import {
-  type ColumnSpec, DEADLINES_TABLE, HAMLET_SHEET_PREFIX, JOURNAL_TABLE, MEMBERS_TABLE, RESPONSIBLE_LABEL, SETTINGS, SHEET,
-  TARGETS_TABLE, type TableSpec, WORKS_TABLE,
+  type ColumnSpec,
+  DEADLINES_TABLE,
+  HAMLET_SHEET_PREFIX,
+  JOURNAL_TABLE,
+  MEMBERS_TABLE,
+  RESPONSIBLE_LABEL,
+  SETTINGS,
+  SHEET,
+  TARGETS_TABLE,
+  type TableSpec,
+  WORKS_TABLE,
 } from "./sheets";
 
 const FONT = { name: "Times New Roman", size: 12 };
@@ -21,17 +30,37 @@ const CATEGORY_LIST_HEADER = "Danh mục loại công việc";
 const CATEGORY_LIST_RANGE = `'${SHEET.plan}'!$L$2:$L$${CATEGORIES.length + 1}`;
 
 const FORMAT_OF: Partial<Record<ColumnSpec["kind"], string>> = {
-  length: FORMAT.decimal, money: FORMAT.money, count: FORMAT.integer, int: FORMAT.integer, date: FORMAT.date, time: FORMAT.time,
+  length: FORMAT.decimal,
+  money: FORMAT.money,
+  count: FORMAT.integer,
+  int: FORMAT.integer,
+  date: FORMAT.date,
+  time: FORMAT.time,
 };
 
 type Value = string | number | null;
 
 function headerCells(spec: TableSpec, row: number): LayoutCell[] {
-  return spec.columns.map((c, i) => ({ row, col: i + 1, value: c.header, bold: true, border: true, wrap: true, align: "center", fill: "FFDDEBF7" }));
+  return spec.columns.map((c, i) => ({
+    row,
+    col: i + 1,
+    value: c.header,
+    bold: true,
+    border: true,
+    wrap: true,
+    align: "center",
+    fill: "FFDDEBF7",
+  }));
 }
 
 function valueCells(spec: TableSpec, row: number, values: Record<string, Value>): LayoutCell[] {
-  return spec.columns.map((c, i) => ({ row, col: i + 1, value: values[c.field] ?? null, border: true, numFmt: FORMAT_OF[c.kind] }));
+  return spec.columns.map((c, i) => ({
+    row,
+    col: i + 1,
+    value: values[c.field] ?? null,
+    border: true,
+    numFmt: FORMAT_OF[c.kind],
+  }));
 }
 
 function colLetter(n: number): string {
@@ -39,10 +68,21 @@ function colLetter(n: number): string {
 }
 
 /** A table starting at `headerRow` with its rows, formats for DATA_ROWS rows and list validations. */
-function tableSheet(name: string, spec: TableSpec, headerRow: number, rows: Record<string, Value>[], above: LayoutCell[] = []): SheetLayout {
+function tableSheet(
+  name: string,
+  spec: TableSpec,
+  headerRow: number,
+  rows: Record<string, Value>[],
+  above: LayoutCell[] = []
+): SheetLayout {
   const lastRow = headerRow + Math.max(DATA_ROWS, rows.length);
   const columnFormats = spec.columns
-    .map((c, i) => ({ col: i + 1, fromRow: headerRow + 1, toRow: lastRow, numFmt: FORMAT_OF[c.kind] ?? "" }))
+    .map((c, i) => ({
+      col: i + 1,
+      fromRow: headerRow + 1,
+      toRow: lastRow,
+      numFmt: FORMAT_OF[c.kind] ?? "",
+    }))
     .filter((f) => f.numFmt);
   const validations = spec.columns.flatMap((c, i): ListValidation[] => {
     const range = `${colLetter(i + 1)}${headerRow + 1}:${colLetter(i + 1)}${lastRow}`;
@@ -51,9 +91,18 @@ function tableSheet(name: string, spec: TableSpec, headerRow: number, rows: Reco
     return [];
   });
   return {
-    name, font: FONT, columnWidths: spec.columns.map((c) => c.width),
-    cells: [...above, ...headerCells(spec, headerRow), ...rows.flatMap((r, i) => valueCells(spec, headerRow + 1 + i, r))],
-    merges: [], freezeRows: headerRow, columnFormats, validations,
+    name,
+    font: FONT,
+    columnWidths: spec.columns.map((c) => c.width),
+    cells: [
+      ...above,
+      ...headerCells(spec, headerRow),
+      ...rows.flatMap((r, i) => valueCells(spec, headerRow + 1 + i, r)),
+    ],
+    merges: [],
+    freezeRows: headerRow,
+    columnFormats,
+    validations,
     autoFilter: `A${headerRow}:${colLetter(spec.columns.length)}${headerRow}`,
   };
 }
@@ -64,20 +113,32 @@ const time = (m: number | null) => (m === null ? null : m / 1440);
 function settingValue(s: Settings, field: string): Value {
   const v = (s as unknown as Record<string, unknown>)[field];
   if (field === "ratio") return s.ratio ? `${s.ratio.people}:${s.ratio.forces}` : null;
-  if (field === "report_from" || field === "report_to") return typeof v === "number" ? formatTime(v) : null;
+  if (field === "report_from" || field === "report_to")
+    return typeof v === "number" ? formatTime(v) : null;
   if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v)) return date(v);
   return typeof v === "string" ? v : null;
 }
 
 function measureValues(m: Measures): Record<string, Value> {
-  return { routes: m.routes, length_m: m.length_m, count: m.count, unit_price_vnd: m.unit_price_vnd, cost_vnd: m.cost_vnd };
+  return {
+    routes: m.routes,
+    length_m: m.length_m,
+    count: m.count,
+    unit_price_vnd: m.unit_price_vnd,
+    cost_vnd: m.cost_vnd,
+  };
 }
 
 function planSheet(plan: Plan): SheetLayout {
-  const above: LayoutCell[] = [{ row: 1, col: 1, value: "THÔNG TIN KẾ HOẠCH", bold: true, size: 14 }];
+  const above: LayoutCell[] = [
+    { row: 1, col: 1, value: "THÔNG TIN KẾ HOẠCH", bold: true, size: 14 },
+  ];
   SETTINGS.forEach((s, i) => {
     const v = settingValue(plan.settings, s.field);
-    above.push({ row: i + 2, col: 1, value: s.label, bold: true }, { row: i + 2, col: 2, value: v, numFmt: s.kind === "date" ? FORMAT.date : undefined });
+    above.push(
+      { row: i + 2, col: 1, value: s.label, bold: true },
+      { row: i + 2, col: 2, value: v, numFmt: s.kind === "date" ? FORMAT.date : undefined }
+    );
   });
   above.push({ row: 1, col: HAMLET_LIST_COL, value: HAMLET_LIST_HEADER, bold: true });
   plan.hamlets.forEach((h, i) => above.push({ row: i + 2, col: HAMLET_LIST_COL, value: h.name }));
@@ -85,7 +146,11 @@ function planSheet(plan: Plan): SheetLayout {
   CATEGORIES.forEach((c, i) => above.push({ row: i + 2, col: CATEGORY_LIST_COL, value: c.label }));
   const titleRow = SETTINGS.length + 3;
   above.push({ row: titleRow, col: 1, value: "CHỈ TIÊU CỦA KẾ HOẠCH", bold: true, size: 13 });
-  const rows = plan.targets.map((t) => ({ ...measureValues(t), category: t.category ? category(t.category).label : null, note: t.note }));
+  const rows = plan.targets.map((t) => ({
+    ...measureValues(t),
+    category: t.category ? category(t.category).label : null,
+    note: t.note,
+  }));
   const sheet = tableSheet(SHEET.plan, TARGETS_TABLE, titleRow + 1, rows, above);
   sheet.columnWidths[0] = Math.max(sheet.columnWidths[0], 30);
   sheet.columnWidths[1] = Math.max(sheet.columnWidths[1], 44);
@@ -96,8 +161,15 @@ function planSheet(plan: Plan): SheetLayout {
 
 function workRows(works: Work[]): Record<string, Value>[] {
   return works.map((w, i) => ({
-    ...measureValues(w), no: i + 1, category: w.category ? category(w.category).label : null, description: w.description,
-    place: w.place, start: date(w.start), end: date(w.end), responsible: w.responsible, note: w.note,
+    ...measureValues(w),
+    no: i + 1,
+    category: w.category ? category(w.category).label : null,
+    description: w.description,
+    place: w.place,
+    start: date(w.start),
+    end: date(w.end),
+    responsible: w.responsible,
+    note: w.note,
   }));
 }
 
@@ -107,25 +179,45 @@ function hamletSheet(name: string, responsible: string, works: Work[]): SheetLay
     { row: 2, col: 1, value: RESPONSIBLE_LABEL, bold: true },
     { row: 2, col: 3, value: responsible || null },
   ];
-  return { ...tableSheet(`${HAMLET_SHEET_PREFIX}${name}`, WORKS_TABLE, 4, workRows(works), above), merges: ["A2:B2"] };
+  return {
+    ...tableSheet(`${HAMLET_SHEET_PREFIX}${name}`, WORKS_TABLE, 4, workRows(works), above),
+    merges: ["A2:B2"],
+  };
 }
 
 function journalSheet(plan: Plan): SheetLayout {
   const rows = plan.journal.map((r) => ({
-    ...r.values, date: date(r.date), hamlet: r.hamlet, note: r.note, reporter: r.reporter, sent: time(r.sent_minutes),
+    ...r.values,
+    date: date(r.date),
+    hamlet: r.hamlet,
+    note: r.note,
+    reporter: r.reporter,
+    sent: time(r.sent_minutes),
   }));
   return tableSheet(SHEET.journal, JOURNAL_TABLE, 1, rows);
 }
 
 function deadlineSheet(plan: Plan): SheetLayout {
   const rows = plan.deadlines.map((d) => ({
-    content: d.content, unit: d.unit, recipient: d.recipient, due: date(d.due), time: time(d.time), done: date(d.done), note: d.note,
+    content: d.content,
+    unit: d.unit,
+    recipient: d.recipient,
+    due: date(d.due),
+    time: time(d.time),
+    done: date(d.done),
+    note: d.note,
   }));
   return tableSheet(SHEET.deadlines, DEADLINES_TABLE, 1, rows);
 }
 
 function memberSheet(plan: Plan): SheetLayout {
-  const rows = plan.members.map((m, i) => ({ no: m.no ?? i + 1, name: m.name, position: m.position, role: m.role, hamlet: m.hamlet }));
+  const rows = plan.members.map((m, i) => ({
+    no: m.no ?? i + 1,
+    name: m.name,
+    position: m.position,
+    role: m.role,
+    hamlet: m.hamlet,
+  }));
   return tableSheet(SHEET.members, MEMBERS_TABLE, 1, rows);
 }
 

@@ -48,12 +48,16 @@ export function closest(text: string, candidates: readonly string[]): string | u
       bestDistance = d;
     }
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(key.length / 3))
+    ? best
+    : undefined;
 }
 
 /** Hamlet name without its "Ấp"/"ấp" prefix(es), NFC, single-spaced: "Ấp ấp Sân Bay" → "Sân Bay". */
 export function bareHamletName(text: string): string {
-  return clean(text).replace(/^((ấp|ap)\s+)+/iu, "").trim();
+  return clean(text)
+    .replace(/^((ấp|ap)\s+)+/iu, "")
+    .trim();
 }
 
 /** Same hamlet, whatever the prefix, case, diacritics or Unicode form. */

@@ -30,13 +30,20 @@ function emptySums(): Sums {
 export function rowCost(m: Measures): number | null {
   if (m.cost_vnd !== null) return m.cost_vnd;
   const quantity = m.count ?? m.length_m;
-  return quantity !== null && m.unit_price_vnd !== null ? Math.round(quantity * m.unit_price_vnd) : null;
+  return quantity !== null && m.unit_price_vnd !== null
+    ? Math.round(quantity * m.unit_price_vnd)
+    : null;
 }
 
 function add(into: CategorySums, category: CategoryKey | null, m: Measures): void {
   if (!category) return;
   const sums = (into[category] ??= emptySums());
-  const values: Sums = { routes: m.routes, length_m: m.length_m, count: m.count, cost_vnd: rowCost(m) };
+  const values: Sums = {
+    routes: m.routes,
+    length_m: m.length_m,
+    count: m.count,
+    cost_vnd: rowCost(m),
+  };
   for (const k of SUMMED) if (values[k] !== null) sums[k] = (sums[k] ?? 0) + (values[k] as number);
 }
 
@@ -48,7 +55,8 @@ function sumRows(rows: (Measures & { category: CategoryKey | null })[]): Categor
 
 export function computeTotals(plan: Plan): Totals {
   const hamlets: Record<string, HamletTotals> = {};
-  for (const h of plan.hamlets) hamlets[h.name] = { plan: sumRows(h.works), done: zeroIndicators() };
+  for (const h of plan.hamlets)
+    hamlets[h.name] = { plan: sumRows(h.works), done: zeroIndicators() };
   const done = zeroIndicators();
   for (const e of effectiveRows(plan)) {
     addIndicators(hamlets[e.hamlet].done, e.indicators);
@@ -63,7 +71,11 @@ export function computeTotals(plan: Plan): Totals {
 }
 
 /** The plan's figure for a category: the stated total where Chỉ tiêu gives it, else the sum of the works. */
-export function planFigure(totals: Totals, category: CategoryKey, measure: SummedMeasure): number | null {
+export function planFigure(
+  totals: Totals,
+  category: CategoryKey,
+  measure: SummedMeasure
+): number | null {
   return totals.stated[category]?.[measure] ?? totals.itemised[category]?.[measure] ?? null;
 }
 
@@ -73,14 +85,24 @@ function jsonSums(sums: CategorySums): Partial<Record<CategoryKey, JsonSums>> {
   const out: Partial<Record<CategoryKey, JsonSums>> = {};
   for (const key of CATEGORY_KEYS) {
     const s = sums[key];
-    if (s) out[key] = { routes: s.routes ?? 0, length_m: s.length_m ?? 0, count: s.count ?? 0, cost_vnd: s.cost_vnd ?? 0 };
+    if (s)
+      out[key] = {
+        routes: s.routes ?? 0,
+        length_m: s.length_m ?? 0,
+        count: s.count ?? 0,
+        cost_vnd: s.cost_vnd ?? 0,
+      };
   }
   return out;
 }
 
 /** The CLI's JSON shape (PRODUCT.md §7): measures nobody gave are 0. */
 export function totalsToJson(t: Totals) {
-  const hamlets: Record<string, { plan: Partial<Record<CategoryKey, JsonSums>>; done: Indicators }> = {};
-  for (const [name, h] of Object.entries(t.hamlets)) hamlets[name] = { plan: jsonSums(h.plan), done: h.done };
+  const hamlets: Record<
+    string,
+    { plan: Partial<Record<CategoryKey, JsonSums>>; done: Indicators }
+  > = {};
+  for (const [name, h] of Object.entries(t.hamlets))
+    hamlets[name] = { plan: jsonSums(h.plan), done: h.done };
   return { stated: jsonSums(t.stated), itemised: jsonSums(t.itemised), hamlets, done: t.done };
 }

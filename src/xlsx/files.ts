@@ -12,7 +12,8 @@ export class InputError extends Error {}
 
 export async function openWorkbook(path: string): Promise<ExcelJS.Workbook> {
   if (!existsSync(path)) throw new InputError(`Không tìm thấy tệp "${path}".`);
-  if (statSync(path).isDirectory()) throw new InputError(`"${path}" là thư mục, không phải tệp Excel.`);
+  if (statSync(path).isDirectory())
+    throw new InputError(`"${path}" là thư mục, không phải tệp Excel.`);
   try {
     return await readWorkbookFile(path);
   } catch {
@@ -29,7 +30,9 @@ async function save(wb: ExcelJS.Workbook, path: string): Promise<void> {
     mkdirSync(dirname(path), { recursive: true });
     await wb.xlsx.writeFile(path);
   } catch (e) {
-    throw new InputError(`Không ghi được "${path}": ${(e as NodeJS.ErrnoException).code === "EACCES" ? "không có quyền ghi" : "đường dẫn không hợp lệ hoặc tệp đang mở"}.`);
+    throw new InputError(
+      `Không ghi được "${path}": ${(e as NodeJS.ErrnoException).code === "EACCES" ? "không có quyền ghi" : "đường dẫn không hợp lệ hoặc tệp đang mở"}.`
+    );
   }
 }
 
@@ -38,7 +41,11 @@ export async function writeLayouts(path: string, layouts: SheetLayout[]): Promis
 }
 
 /** Adds (or replaces) one sheet in an existing workbook file. */
-export async function replaceSheet(wb: ExcelJS.Workbook, path: string, layout: SheetLayout): Promise<void> {
+export async function replaceSheet(
+  wb: ExcelJS.Workbook,
+  path: string,
+  layout: SheetLayout
+): Promise<void> {
   const old = wb.getWorksheet(layout.name);
   if (old) wb.removeWorksheet(old.id);
   addSheet(wb, layout);

@@ -12,12 +12,17 @@ function dateToSerial(d: Date): number {
 
 export function toCellValue(value: ExcelJS.CellValue): CellValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean")
+    return value;
   if (value instanceof Date) return dateToSerial(value);
   if ("error" in value) return value.error;
   if ("richText" in value) return value.richText.map((r) => r.text).join("");
-  if ("formula" in value || "sharedFormula" in value) return toCellValue((value as ExcelJS.CellFormulaValue).result ?? null);
-  if ("text" in value) return typeof value.text === "string" ? value.text : toCellValue(value.text as ExcelJS.CellValue);
+  if ("formula" in value || "sharedFormula" in value)
+    return toCellValue((value as ExcelJS.CellFormulaValue).result ?? null);
+  if ("text" in value)
+    return typeof value.text === "string"
+      ? value.text
+      : toCellValue(value.text as ExcelJS.CellValue);
   return null;
 }
 

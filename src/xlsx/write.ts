@@ -10,8 +10,15 @@ interface RangeValidations {
 }
 
 function styleCell(cell: ExcelJS.Cell, c: LayoutCell, font: SheetLayout["font"]): void {
-  cell.font = { name: font.name, size: c.size ?? font.size, bold: c.bold, italic: c.italic, underline: c.underline };
-  if (c.align || c.wrap) cell.alignment = { horizontal: c.align, vertical: "middle", wrapText: c.wrap };
+  cell.font = {
+    name: font.name,
+    size: c.size ?? font.size,
+    bold: c.bold,
+    italic: c.italic,
+    underline: c.underline,
+  };
+  if (c.align || c.wrap)
+    cell.alignment = { horizontal: c.align, vertical: "middle", wrapText: c.wrap };
   if (c.border) cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
   if (c.numFmt) cell.numFmt = c.numFmt;
   if (c.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: c.fill } };
@@ -21,7 +28,11 @@ function pageSetup(layout: SheetLayout): Partial<ExcelJS.PageSetup> {
   if (!layout.print) return { paperSize: 9 };
   const { margins, orientation, titleRows } = layout.print;
   return {
-    paperSize: 9, orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+    paperSize: 9,
+    orientation,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
     margins: { ...margins, header: 0.3, footer: 0.3 },
     ...(titleRows ? { printTitlesRow: titleRows } : {}),
   };
@@ -46,11 +57,16 @@ export function addSheet(wb: ExcelJS.Workbook, layout: SheetLayout): ExcelJS.Wor
     styleCell(cell, c, layout.font);
   }
   for (const m of layout.merges) ws.mergeCells(m);
-  for (const [row, height] of Object.entries(layout.rowHeights ?? {})) ws.getRow(Number(row)).height = height;
+  for (const [row, height] of Object.entries(layout.rowHeights ?? {}))
+    ws.getRow(Number(row)).height = height;
   for (const v of layout.validations ?? []) {
     (ws as unknown as RangeValidations).dataValidations.add(v.range, {
-      type: "list", allowBlank: true, formulae: [v.list], showErrorMessage: true,
-      errorTitle: "Giá trị không hợp lệ", error: "Chọn một giá trị trong danh sách.",
+      type: "list",
+      allowBlank: true,
+      formulae: [v.list],
+      showErrorMessage: true,
+      errorTitle: "Giá trị không hợp lệ",
+      error: "Chọn một giá trị trong danh sách.",
     });
   }
   if (layout.autoFilter) ws.autoFilter = layout.autoFilter;

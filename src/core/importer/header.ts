@@ -30,7 +30,14 @@ function headerLines(lines: Line[]): Line[] {
 
 export function parseHeader(lines: Line[]): Header {
   const head = headerLines(lines);
-  const out: Header = { party_committee: "", issuer: "", number: "", place_name: "", issued: null, name: "" };
+  const out: Header = {
+    party_committee: "",
+    issuer: "",
+    number: "",
+    place_name: "",
+    issued: null,
+    name: "",
+  };
   const issuer: string[] = [];
   let inIssuer = false;
   for (const line of head) {
@@ -58,6 +65,8 @@ export function parseHeader(lines: Line[]): Header {
 
 /** The line under the "KẾ HOẠCH" title. */
 function planName(lines: Line[]): string {
-  const i = lines.findIndex((l, k) => fold(l.text) === "ke hoach" && lines[k + 1] && !isUpper(lines[k + 1].text));
+  const i = lines.findIndex(
+    (l, k) => fold(l.text) === "ke hoach" && lines[k + 1] && !isUpper(lines[k + 1].text)
+  );
   return i >= 0 ? lines[i + 1].text : "";
 }

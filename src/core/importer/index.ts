@@ -28,7 +28,12 @@ class HamletBook {
 
   /** The known hamlet a loosely written name means ("Sân bay" → "Sân Bay"). */
   resolve(name: string): string {
-    return closest(name, this.hamlets.map((h) => h.name)) ?? name;
+    return (
+      closest(
+        name,
+        this.hamlets.map((h) => h.name)
+      ) ?? name
+    );
   }
 }
 
@@ -61,24 +66,43 @@ export function importPlanText(text: string): ImportResult {
     if (breakdown) {
       targets.push(breakdown.total);
       for (const h of breakdown.perHamlet) {
-        book.get(book.resolve(h.name)).works.push({ ...emptyWork(), category: breakdown.category, description: breakdown.description, count: h.count });
+        book.get(book.resolve(h.name)).works.push({
+          ...emptyWork(),
+          category: breakdown.category,
+          description: breakdown.description,
+          count: h.count,
+        });
       }
       continue;
     }
     const works = communeWorks(line.text, year);
     if (works.length) commune.push(...works);
-    else if (/\d/.test(line.text)) warnings.push(`Không nhận ra công việc trong dòng: "${line.text.slice(0, 120)}"`);
+    else if (/\d/.test(line.text))
+      warnings.push(`Không nhận ra công việc trong dòng: "${line.text.slice(0, 120)}"`);
   }
-  const members = parseMembers(lines).map((m) => (m.hamlet ? { ...m, hamlet: book.resolve(m.hamlet) } : m));
+  const members = parseMembers(lines).map((m) =>
+    m.hamlet ? { ...m, hamlet: book.resolve(m.hamlet) } : m
+  );
   for (const m of members) if (m.hamlet) book.get(m.hamlet).responsible ||= m.name;
-  if (!book.hamlets.length) warnings.push("Không tìm thấy công việc của ấp nào (dòng dạng \"- Ấp Cầu: …\").");
-  if (!schedule.start) warnings.push("Không tìm thấy thời gian của đợt (\"từ ngày … đến ngày …\").");
+  if (!book.hamlets.length)
+    warnings.push('Không tìm thấy công việc của ấp nào (dòng dạng "- Ấp Cầu: …").');
+  if (!schedule.start) warnings.push('Không tìm thấy thời gian của đợt ("từ ngày … đến ngày …").');
   const plan = PlanSchema.parse({
     settings: {
-      name: header.name, party_committee: header.party_committee, issuer: header.issuer, number: header.number,
-      place_name: header.place_name, issued: header.issued, ...schedule,
+      name: header.name,
+      party_committee: header.party_committee,
+      issuer: header.issuer,
+      number: header.number,
+      place_name: header.place_name,
+      issued: header.issued,
+      ...schedule,
     },
-    targets, hamlets: book.hamlets, commune_works: commune, journal: [], deadlines: parseDeadlines(lines, year), members,
+    targets,
+    hamlets: book.hamlets,
+    commune_works: commune,
+    journal: [],
+    deadlines: parseDeadlines(lines, year),
+    members,
   });
   return { plan, warnings };
 }

@@ -16,14 +16,21 @@ export function splitLines(text: string): Line[] {
     .map((raw, index) => ({
       index,
       text: clean(raw),
-      segments: raw.normalize("NFC").split(/(?:[ \t\u00a0]{3,}|\t)/).map(clean).filter(Boolean),
+      segments: raw
+        .normalize("NFC")
+        .split(/(?:[ \t\u00a0]{3,}|\t)/)
+        .map(clean)
+        .filter(Boolean),
     }))
     .filter((l) => l.text !== "");
 }
 
 /** Sentences of a paragraph: split after a full stop or semicolon-free period followed by a capital. */
 export function sentences(paragraph: string): string[] {
-  return paragraph.split(/(?<=\.)\s+(?=\p{Lu})/u).map((s) => s.trim()).filter(Boolean);
+  return paragraph
+    .split(/(?<=\.)\s+(?=\p{Lu})/u)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** "a: b" → ["a", "b"]; no colon → ["", text]. */

@@ -36,7 +36,13 @@ export function parseMembers(lines: Line[]): Member[] {
     const [name, rest] = splitName(m[2]);
     const [position, role] = positionAndRole(rest);
     const hamlet = IN_CHARGE.exec(rest);
-    out.push({ no: out.length + 1, name, position, role, hamlet: hamlet ? bareHamletName(hamlet[1]) : "" });
+    out.push({
+      no: out.length + 1,
+      name,
+      position,
+      role,
+      hamlet: hamlet ? bareHamletName(hamlet[1]) : "",
+    });
   }
   return out;
 }

@@ -11,11 +11,21 @@ export interface Token {
   at: number;
 }
 
-const UNIT_WORDS = "km|mét|m|tỷ đồng|tỷ|tỉ|triệu đồng|triệu|nghìn đồng|ngàn đồng|đồng|đ|căn|phần|suất|cuộc|buổi|lượt|tuyến";
-const TOKEN = new RegExp(`(\\d(?:[\\d.,]|\\s(?=\\d{3}(?!\\d)))*)\\s*(${UNIT_WORDS})(?![\\p{L}\\d])`, "gu");
+const UNIT_WORDS =
+  "km|mét|m|tỷ đồng|tỷ|tỉ|triệu đồng|triệu|nghìn đồng|ngàn đồng|đồng|đ|căn|phần|suất|cuộc|buổi|lượt|tuyến";
+const TOKEN = new RegExp(
+  `(\\d(?:[\\d.,]|\\s(?=\\d{3}(?!\\d)))*)\\s*(${UNIT_WORDS})(?![\\p{L}\\d])`,
+  "gu"
+);
 
 const COUNT_KIND: Record<string, CountUnit> = {
-  căn: "căn", phần: "phần", suất: "phần", cuộc: "cuộc", buổi: "buổi", lượt: "lượt", tuyến: "tuyến",
+  căn: "căn",
+  phần: "phần",
+  suất: "phần",
+  cuộc: "cuộc",
+  buổi: "buổi",
+  lượt: "lượt",
+  tuyến: "tuyến",
 };
 
 export function tokens(text: string): Token[] {
@@ -26,8 +36,16 @@ export function tokens(text: string): Token[] {
     const countKind = COUNT_KIND[unit];
     const q = parseQuantity(countKind ? number : `${number} ${unit}`);
     if (!q) continue;
-    const before = fold(text.slice(Math.max(0, m.index! - 24), m.index!)).split(" ").slice(-3).join(" ");
-    out.push({ value: q.value, kind: countKind ?? (q.dimension === "length" ? "length" : "money"), before, at: m.index! });
+    const before = fold(text.slice(Math.max(0, m.index! - 24), m.index!))
+      .split(" ")
+      .slice(-3)
+      .join(" ");
+    out.push({
+      value: q.value,
+      kind: countKind ?? (q.dimension === "length" ? "length" : "money"),
+      before,
+      at: m.index!,
+    });
   }
   return out;
 }
@@ -57,5 +75,7 @@ export function measure(text: string): Measured {
 }
 
 export function hasQuantity(m: Measured): boolean {
-  return m.length !== null || m.cost !== null || m.unitPrice !== null || Object.keys(m.counts).length > 0;
+  return (
+    m.length !== null || m.cost !== null || m.unitPrice !== null || Object.keys(m.counts).length > 0
+  );
 }

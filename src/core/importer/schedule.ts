@@ -6,7 +6,10 @@ import { fold } from "../text";
 import { type Line, capitalize, sentences, stripMarker } from "./lines";
 
 const DATE = String.raw`\d{1,2}\/\d{1,2}(?:\/\d{2,4})?`;
-const SPAN = new RegExp(String.raw`từ ngày\s*(${DATE})\s*(?:-|–|đến(?:\s*ngày)?)\s*(${DATE})`, "iu");
+const SPAN = new RegExp(
+  String.raw`từ ngày\s*(${DATE})\s*(?:-|–|đến(?:\s*ngày)?)\s*(${DATE})`,
+  "iu"
+);
 const TIME = String.raw`\d{1,2}\s*(?:h|giờ|:)\s*(?:\d{2})?(?:\s*phút)?`;
 const WINDOW = new RegExp(String.raw`từ\s*(${TIME})\s*(?:đến|-|–)\s*(${TIME})`, "iu");
 
@@ -40,7 +43,9 @@ function campaignSpan(lines: Line[], year?: number): { start: string; end: strin
 }
 
 function reportLine(lines: Line[]): Line | undefined {
-  return lines.find((l) => /bao cao hang ngay|che do bao cao|bao cao ngay/.test(fold(l.text)) && WINDOW.test(l.text));
+  return lines.find(
+    (l) => /bao cao hang ngay|che do bao cao|bao cao ngay/.test(fold(l.text)) && WINDOW.test(l.text)
+  );
 }
 
 export function parseSchedule(lines: Line[], year?: number): Schedule {
@@ -49,24 +54,53 @@ export function parseSchedule(lines: Line[], year?: number): Schedule {
   const window = report ? WINDOW.exec(report.text) : null;
   const place = report ? /\(qua\s+([^)]+?)\s*\)/u.exec(report.text) : null;
   const recipient = report ? /đồng chí\s*:?\s*([^.;]+)/iu.exec(report.text) : null;
-  const ratioLine = lines.find((l) => /\d+\s*người dân\s*(?:với|:|\/|-)\s*\d+\s*chiến sĩ/iu.test(l.text));
-  const ratioText = ratioLine ? /\d+\s*người dân\s*(?:với|:|\/|-)\s*\d+\s*chiến sĩ/iu.exec(ratioLine.text)![0] : null;
+  const ratioLine = lines.find((l) =>
+    /\d+\s*người dân\s*(?:với|:|\/|-)\s*\d+\s*chiến sĩ/iu.test(l.text)
+  );
+  const ratioText = ratioLine
+    ? /\d+\s*người dân\s*(?:với|:|\/|-)\s*\d+\s*chiến sĩ/iu.exec(ratioLine.text)![0]
+    : null;
   return {
     start: span?.start ?? null,
     end: span?.end ?? null,
     report_from: window ? parseTime(window[1]) : null,
     report_to: window ? parseTime(window[2]) : null,
     report_place: place ? place[1].replace(/\s*,.*$/, "").trim() : "",
-    report_recipient: recipient ? recipient[1].replace(/\s*[-–]\s*/u, " - ").replace(/\s+để\s.*$/u, "").trim() : "",
+    report_recipient: recipient
+      ? recipient[1]
+          .replace(/\s*[-–]\s*/u, " - ")
+          .replace(/\s+để\s.*$/u, "")
+          .trim()
+      : "",
     ratio: ratioText ? parseRatio(ratioText) : null,
   };
 }
 
-const DUE = new RegExp(String.raw`\s*,?\s*(?:trước|chậm nhất|hạn chót|không quá)\s*(?:ngày\s*)?(${DATE})`, "iu");
+const DUE = new RegExp(
+  String.raw`\s*,?\s*(?:trước|chậm nhất|hạn chót|không quá)\s*(?:ngày\s*)?(${DATE})`,
+  "iu"
+);
 const EVENT = new RegExp(String.raw`\s*,?\s*lúc\s*(${TIME}),?\s*ngày\s*(${DATE})`, "iu");
 const VERBS = [
-  "biên soạn", "gửi", "xây dựng", "tổ chức", "báo cáo", "hoàn thành", "nộp", "chủ động", "triển khai", "thực hiện",
-  "kiểm tra", "rà soát", "lập", "tham mưu", "phối hợp", "làm lễ", "chuẩn bị", "họp", "tổng hợp",
+  "biên soạn",
+  "gửi",
+  "xây dựng",
+  "tổ chức",
+  "báo cáo",
+  "hoàn thành",
+  "nộp",
+  "chủ động",
+  "triển khai",
+  "thực hiện",
+  "kiểm tra",
+  "rà soát",
+  "lập",
+  "tham mưu",
+  "phối hợp",
+  "làm lễ",
+  "chuẩn bị",
+  "họp",
+  "tổng hợp",
 ];
 const VERB = new RegExp(String.raw`\s(${VERBS.join("|")})\s`, "iu");
 const INTRO = /^(?:kết thúc|sau|trước|đồng thời|căn cứ|thời gian|trong đó)\b/iu;
@@ -76,12 +110,21 @@ function subjectOf(sentence: string): { subject: string; rest: string } {
   const m = VERB.exec(` ${sentence} `);
   if (!m) return { subject: "", rest: sentence };
   let subject = sentence.slice(0, Math.max(0, m.index)).trim();
-  if (INTRO.test(subject)) subject = subject.includes(",") ? subject.slice(subject.indexOf(",") + 1).trim() : subject.replace(INTRO, "").trim();
-  return { subject: subject.replace(/[,:]$/, ""), rest: sentence.slice(Math.max(0, m.index)).trim() };
+  if (INTRO.test(subject))
+    subject = subject.includes(",")
+      ? subject.slice(subject.indexOf(",") + 1).trim()
+      : subject.replace(INTRO, "").trim();
+  return {
+    subject: subject.replace(/[,:]$/, ""),
+    rest: sentence.slice(Math.max(0, m.index)).trim(),
+  };
 }
 
 function recipientOf(text: string): string {
-  const m = /(?:gửi|báo cáo|nộp)[^.;]*?\svề\s+(.+?)(?=\s+(?:trước|chậm nhất|thẩm định|để)(?:\s|$)|[,;.]|$)/iu.exec(text);
+  const m =
+    /(?:gửi|báo cáo|nộp)[^.;]*?\svề\s+(.+?)(?=\s+(?:trước|chậm nhất|thẩm định|để)(?:\s|$)|[,;.]|$)/iu.exec(
+      text
+    );
   return m ? m[1].trim() : "";
 }
 
@@ -105,8 +148,13 @@ export function parseDeadlines(lines: Line[], year?: number): Deadline[] {
       const date = parseDate(isEvent ? due[2] : due[1], year);
       const content = rest.slice(0, due.index).replace(/[\s,;:.]+$/, "");
       out.push({
-        content: shorten(capitalize(content)), unit: subject || paragraphSubject, recipient: recipientOf(content),
-        due: date, time: isEvent ? parseTime(due[1]) : null, done: null, note: "",
+        content: shorten(capitalize(content)),
+        unit: subject || paragraphSubject,
+        recipient: recipientOf(content),
+        due: date,
+        time: isEvent ? parseTime(due[1]) : null,
+        done: null,
+        note: "",
       });
     }
   }

@@ -46,7 +46,8 @@ export function workClauses(body: string): string[] {
   for (const piece of body.split(";")) {
     let current = "";
     for (const part of piece.split(/,\s*/)) {
-      const complete = current && categoriesInText(current).length > 0 && hasQuantity(measure(current));
+      const complete =
+        current && categoriesInText(current).length > 0 && hasQuantity(measure(current));
       if (complete && categoriesInText(part).length > 0) {
         clauses.push(current);
         current = part;
@@ -66,8 +67,14 @@ function routesFor(c: Category, m: Measured): number | null {
 }
 
 /** A dated span inside a clause: "Từ ngày 10/12 đến ngày 24/12/2024". */
-function span(clause: string, year: number | undefined): { start: string | null; end: string | null } {
-  const m = /từ ngày\s*(\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)\s*(?:-|–|đến(?: ngày)?)\s*(\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)/iu.exec(clause);
+function span(
+  clause: string,
+  year: number | undefined
+): { start: string | null; end: string | null } {
+  const m =
+    /từ ngày\s*(\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)\s*(?:-|–|đến(?: ngày)?)\s*(\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)/iu.exec(
+      clause
+    );
   if (!m) return { start: null, end: null };
   const end = parseDate(m[2], year);
   return { start: parseDate(m[1], end ? Number(end.slice(0, 4)) : year), end };
@@ -103,7 +110,15 @@ export function statedTargets(line: string): Target[] {
     const m = measure(segment);
     const c = pickCategory(segment, m);
     if (!c || !hasQuantity(m)) continue;
-    out.push({ ...emptyMeasures(), category: c.key, routes: m.routes, length_m: m.length, count: countFor(c, m), cost_vnd: m.cost, note: "" });
+    out.push({
+      ...emptyMeasures(),
+      category: c.key,
+      routes: m.routes,
+      length_m: m.length,
+      count: countFor(c, m),
+      cost_vnd: m.cost,
+      note: "",
+    });
   }
   return out;
 }
@@ -124,7 +139,9 @@ export function breakdownLine(text: string): Breakdown | null {
   const m = measure(outside);
   const c = pickCategory(outside, m);
   if (!c || !c.countUnit) return null;
-  const perHamlet = [...paren[1].matchAll(/(?:ấp\s+)?([^,;()\d]+?)\s+(\d+)\s*(?:căn|phần|suất|cuộc)/giu)].map((x) => ({
+  const perHamlet = [
+    ...paren[1].matchAll(/(?:ấp\s+)?([^,;()\d]+?)\s+(\d+)\s*(?:căn|phần|suất|cuộc)/giu),
+  ].map((x) => ({
     name: bareHamletName(x[1]),
     count: Number(x[2]),
   }));
@@ -132,7 +149,14 @@ export function breakdownLine(text: string): Breakdown | null {
   return {
     category: c.key,
     description: capitalize(label || c.label),
-    total: { ...emptyMeasures(), category: c.key, count: countFor(c, m), cost_vnd: m.cost, unit_price_vnd: m.unitPrice, note: "" },
+    total: {
+      ...emptyMeasures(),
+      category: c.key,
+      count: countFor(c, m),
+      cost_vnd: m.cost,
+      unit_price_vnd: m.unitPrice,
+      note: "",
+    },
     perHamlet,
   };
 }
