@@ -3,7 +3,7 @@ import { type CategoryKey, category } from "./categories";
 import { type LocalDateTime, formatDate, formatTime } from "./dates";
 import { dailyReportStatuses, deadlineStatus, isLate, reportWindow } from "./deadlines";
 import { type Finding, at, finding, sortFindings } from "./findings";
-import { effectiveRows } from "./journal";
+import { type EffectiveRow, effectiveRows } from "./journal";
 import type { IndicatorKey, Measures, Plan, SourceRef, Target, Work } from "./model";
 import { UNIT_COST } from "./plausibility";
 import { formatMoney, formatVietnameseNumber } from "./quantity";
@@ -11,7 +11,7 @@ import { readPlan } from "./reader";
 import type { Grid } from "./grid";
 import { SHEET } from "./sheets";
 import { closest, hamletKey } from "./text";
-import { SUMMED, type SummedMeasure, computeTotals, rowCost } from "./totals";
+import { SUMMED, type SummedMeasure, type Totals, computeTotals, rowCost } from "./totals";
 
 const MEASURE_TEXT: Record<
   SummedMeasure,
@@ -27,8 +27,7 @@ const MEASURE_TEXT: Record<
   cost_vnd: { label: "kinh phí", unit: formatMoney, field: "cost_vnd" },
 };
 
-function checkTargets(plan: Plan): Finding[] {
-  const totals = computeTotals(plan);
+function checkTargets(plan: Plan, totals: Totals): Finding[] {
   const out: Finding[] = [];
   const reported = new Set<string>();
   for (const t of plan.targets) {
@@ -232,7 +231,7 @@ function checkHamletReferences(plan: Plan): Finding[] {
   return out;
 }
 
-function checkJournal(plan: Plan, asOf: LocalDateTime): Finding[] {
+function checkJournal(plan: Plan, asOf: LocalDateTime, rows: EffectiveRow[]): Finding[] {
   const out: Finding[] = [];
   const window = reportWindow(plan);
   const seen = new Set<string>();
@@ -273,7 +272,7 @@ function checkJournal(plan: Plan, asOf: LocalDateTime): Finding[] {
       );
     }
   }
-  for (const r of dailyReportStatuses(plan, asOf)) {
+  for (const r of dailyReportStatuses(plan, asOf, rows)) {
     if (r.status !== "missing") continue;
     out.push(
       finding(
@@ -288,11 +287,11 @@ function checkJournal(plan: Plan, asOf: LocalDateTime): Finding[] {
   return out;
 }
 
-function checkRatio(plan: Plan): Finding[] {
+function checkRatio(plan: Plan, rows: EffectiveRow[]): Finding[] {
   const ratio = plan.settings.ratio;
   if (!ratio) return [];
   const out: Finding[] = [];
-  for (const e of effectiveRows(plan)) {
+  for (const e of rows) {
     const short = peopleShort(e.indicators.nhan_dan, e.indicators.llvt, ratio.people, ratio.forces);
     if (short > 0) {
       out.push(
@@ -331,8 +330,7 @@ export const PROGRESS_OF: [IndicatorKey, CategoryKey, keyof Measures][] = [
   ["sua_nha_can", "sua_nha", "count"],
 ];
 
-function checkProgress(plan: Plan): Finding[] {
-  const totals = computeTotals(plan);
+function checkProgress(plan: Plan, totals: Totals): Finding[] {
   const out: Finding[] = [];
   for (const h of plan.hamlets) {
     const t = totals.hamlets[h.name];
@@ -395,15 +393,17 @@ function checkDeadlines(plan: Plan, asOf: LocalDateTime): Finding[] {
 /** All findings of a plan at `asOf`, errors first. */
 export function checkPlan(plan: Plan, asOf: LocalDateTime): Finding[] {
   const works = [...plan.hamlets.flatMap((h) => h.works), ...plan.commune_works];
+  const rows = effectiveRows(plan);
+  const totals = computeTotals(plan, rows);
   return sortFindings([
     ...checkSettings(plan),
     ...checkHamletReferences(plan),
-    ...checkTargets(plan),
+    ...checkTargets(plan, totals),
     ...checkAmounts([...plan.targets, ...works]),
     ...checkWorkDates(plan, works),
-    ...checkJournal(plan, asOf),
-    ...checkRatio(plan),
-    ...checkProgress(plan),
+    ...checkJournal(plan, asOf, rows),
+    ...checkRatio(plan, rows),
+    ...checkProgress(plan, totals),
     ...checkDeadlines(plan, asOf),
   ]);
 }

@@ -7,7 +7,7 @@ import {
   formatTime,
   toAbsoluteMinutes,
 } from "./dates";
-import { dayKey, effectiveRows } from "./journal";
+import { type EffectiveRow, dayKey, effectiveRows } from "./journal";
 import type { Deadline, JournalRow, Plan } from "./model";
 
 export type DeadlineStatus =
@@ -74,9 +74,13 @@ export function campaignDaysUpTo(plan: Plan, last: string): string[] {
   return dateRange(start, last < end ? last : end).filter((d) => d >= start);
 }
 
-export function dailyReportStatuses(plan: Plan, asOf: LocalDateTime): DailyReportStatus[] {
+export function dailyReportStatuses(
+  plan: Plan,
+  asOf: LocalDateTime,
+  effective: EffectiveRow[] = effectiveRows(plan)
+): DailyReportStatus[] {
   const window = reportWindow(plan);
-  const rows = new Map(effectiveRows(plan).map((e) => [dayKey(e.hamlet, e.date), e.row]));
+  const rows = new Map(effective.map((e) => [dayKey(e.hamlet, e.date), e.row]));
   const out: DailyReportStatus[] = [];
   for (const date of campaignDaysUpTo(plan, asOf.date)) {
     const closed = toAbsoluteMinutes(asOf) > toAbsoluteMinutes({ date, minutes: window.to });

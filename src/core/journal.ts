@@ -3,7 +3,9 @@ import { INDICATOR_KEYS, type Indicators, type JournalRow, type Plan } from "./m
 import { hamletKey } from "./text";
 
 export function zeroIndicators(): Indicators {
-  return Object.fromEntries(INDICATOR_KEYS.map((k) => [k, 0])) as Indicators;
+  const out = {} as Indicators;
+  for (const k of INDICATOR_KEYS) out[k] = 0;
+  return out;
 }
 
 /** A row's indicators, with LLVT = Quân đội + Dân quân + Công an. */
@@ -29,9 +31,12 @@ function sentOrder(row: JournalRow): number {
  */
 export function effectiveRows(plan: Plan): EffectiveRow[] {
   const known = new Map(plan.hamlets.map((h) => [hamletKey(h.name), h.name]));
+  // The same few names repeat on every day's rows; fold each spelling once.
+  const spelled = new Map<string, string | undefined>();
   const out = new Map<string, EffectiveRow>();
   for (const row of plan.journal) {
-    const hamlet = known.get(hamletKey(row.hamlet));
+    if (!spelled.has(row.hamlet)) spelled.set(row.hamlet, known.get(hamletKey(row.hamlet)));
+    const hamlet = spelled.get(row.hamlet);
     if (!row.date || !hamlet) continue;
     const key = dayKey(hamlet, row.date);
     const prev = out.get(key);

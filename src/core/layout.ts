@@ -1,4 +1,5 @@
 /** A sheet described as data (values, styles, merges, print setup) so any adapter can render it. */
+import type { CellValue, GridSheet } from "./grid";
 
 export type HAlign = "left" | "center" | "right";
 
@@ -80,3 +81,15 @@ export const FORMAT = {
   time: "hh:mm",
   percent: "0%",
 } as const;
+
+/** The values of a layout as a plain grid, as Excel would hold them once written. */
+export function layoutToGrid(layout: SheetLayout): GridSheet {
+  const rows: CellValue[][] = [];
+  for (const c of layout.cells) {
+    while (rows.length < c.row) rows.push([]);
+    const row = rows[c.row - 1];
+    while (row.length < c.col) row.push(null);
+    row[c.col - 1] = c.value;
+  }
+  return { name: layout.name, rows };
+}

@@ -159,7 +159,7 @@ export function buildReport(plan: Plan, date: string, madeAt: LocalDateTime): Da
   for (const e of rows)
     if (e.date <= date && (!start || e.date >= start) && (!end || e.date <= end))
       addIndicators(cumulative, e.indicators);
-  const totals = computeTotals(plan);
+  const totals = computeTotals(plan, rows);
   const targets: DailyReport["targets"] = {};
   const percent_done: DailyReport["percent_done"] = {};
   for (const r of RESULT_INDICATORS) {

@@ -1,6 +1,6 @@
 /** Totals: what the plan states, what its works add up to, per hamlet, and what the journal says is done. */
 import { CATEGORY_KEYS, type CategoryKey } from "./categories";
-import { addIndicators, effectiveRows, zeroIndicators } from "./journal";
+import { type EffectiveRow, addIndicators, effectiveRows, zeroIndicators } from "./journal";
 import type { Indicators, Measures, Plan } from "./model";
 
 export const SUMMED = ["routes", "length_m", "count", "cost_vnd"] as const;
@@ -53,12 +53,12 @@ function sumRows(rows: (Measures & { category: CategoryKey | null })[]): Categor
   return out;
 }
 
-export function computeTotals(plan: Plan): Totals {
+export function computeTotals(plan: Plan, rows: EffectiveRow[] = effectiveRows(plan)): Totals {
   const hamlets: Record<string, HamletTotals> = {};
   for (const h of plan.hamlets)
     hamlets[h.name] = { plan: sumRows(h.works), done: zeroIndicators() };
   const done = zeroIndicators();
-  for (const e of effectiveRows(plan)) {
+  for (const e of rows) {
     addIndicators(hamlets[e.hamlet].done, e.indicators);
     addIndicators(done, e.indicators);
   }

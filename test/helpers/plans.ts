@@ -1,22 +1,11 @@
 /** Small plans and workbooks for tests: a clean one, and grids made from layouts as Excel would hold them. */
 import type { CellValue, Grid, GridSheet } from "../../src/core/grid";
-import type { SheetLayout } from "../../src/core/layout";
+import { layoutToGrid } from "../../src/core/layout";
 import { type Plan, type Work, emptyMeasures, emptyPlan, emptyWork } from "../../src/core/model";
 import { planLayouts } from "../../src/core/template";
 
-export function layoutToSheet(layout: SheetLayout): GridSheet {
-  const rows: CellValue[][] = [];
-  for (const c of layout.cells) {
-    while (rows.length < c.row) rows.push([]);
-    const row = rows[c.row - 1];
-    while (row.length < c.col) row.push(null);
-    row[c.col - 1] = c.value;
-  }
-  return { name: layout.name, rows };
-}
-
 export function planToGrid(plan: Plan): Grid {
-  return { sheets: planLayouts(plan).map(layoutToSheet) };
+  return { sheets: planLayouts(plan).map(layoutToGrid) };
 }
 
 export function work(partial: Partial<Work>): Work {

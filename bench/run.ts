@@ -1,0 +1,85 @@
+/**
+ * `npm run bench`: check + totals + report on synthetic data at 1× and 10×, and the quantity parser against
+ * a bare Number(). Machines here are noisy, so each figure is a median of several runs and the results that
+ * matter are the ratios measured within this one run.
+ */
+import { checkGrid } from "../src/core/checks";
+import { layoutToGrid } from "../src/core/layout";
+import type { Plan } from "../src/core/model";
+import { parseQuantity } from "../src/core/quantity";
+import { buildReport } from "../src/core/report";
+import { reportLayout } from "../src/core/report-layout";
+import { planLayouts } from "../src/core/template";
+import { computeTotals } from "../src/core/totals";
+import { syntheticPlan } from "./synthetic";
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function time(runs: number, fn: () => void): number {
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    fn();
+    ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return median(ms);
+}
+
+/** Read the grids, check, total and build the report of the last day: what one click of Kiểm tra + Báo cáo does. */
+function pipeline(plan: Plan): () => void {
+  const grid = { sheets: planLayouts(plan).map(layoutToGrid) };
+  const asOf = { date: plan.settings.end!, minutes: 16 * 60 };
+  return () => {
+    const { plan: read } = checkGrid(grid, asOf);
+    computeTotals(read);
+    reportLayout(read, buildReport(read, asOf.date, asOf));
+  };
+}
+
+function scaling(label: string, make: (scale: number) => Plan, runs: number): string[] {
+  const one = make(1);
+  const ten = make(10);
+  const t1 = time(runs, pipeline(one));
+  const t10 = time(Math.max(1, Math.ceil(runs / 3)), pipeline(ten));
+  const rows = (p: Plan) => p.hamlets.reduce((n, h) => n + h.works.length, 0) + p.journal.length;
+  return [
+    `${label}`,
+    `  1×: ${one.hamlets.length} ấp, ${rows(one)} dòng — ${t1.toFixed(1)} ms`,
+    `  10×: ${ten.hamlets.length} ấp, ${rows(ten)} dòng — ${t10.toFixed(1)} ms`,
+    `  10× / 1× = ${(t10 / t1).toFixed(2)} (tuyến tính: 10)`,
+  ];
+}
+
+function parserThroughput(n: number): string[] {
+  const texts = ["3.000 m", "1,5 km", "90 triệu đồng", "500.000đ", "10.500 000đ", "04 tuyến", "8 900 m", "1.330"];
+  const vietnamese = Array.from({ length: n }, (_, i) => texts[i % texts.length]);
+  const plain = Array.from({ length: n }, (_, i) => String((i * 37) % 100_000));
+  let sink = 0;
+  const ours = time(7, () => {
+    for (const s of vietnamese) sink += parseQuantity(s)!.value;
+  });
+  const bare = time(7, () => {
+    for (const s of plain) sink += Number(s);
+  });
+  return [
+    `Bộ đọc số lượng: ${n.toLocaleString("en")} chuỗi`,
+    `  parseQuantity (chuỗi tiếng Việt): ${ours.toFixed(1)} ms (${Math.round(n / ours).toLocaleString("en")} chuỗi/ms)`,
+    `  Number() (chuỗi số trơn): ${bare.toFixed(2)} ms (${Math.round(n / bare).toLocaleString("en")} chuỗi/ms)`,
+    `  parseQuantity / Number() = ${(ours / bare).toFixed(1)}× thời gian${sink === -1 ? "" : ""}`,
+  ];
+}
+
+function main(): void {
+  const out = [
+    `DanVan bench — Node ${process.version}, ${new Date().toISOString()}`,
+    ...scaling("Xã tổng hợp (40 ấp × 20 công việc × 15 ngày): kiểm tra + tổng hợp + báo cáo", (k) => syntheticPlan(40 * k, 20, 15), 9),
+    ...scaling("Nhật ký cấp tỉnh (100 xã × 10 ấp × 15 ngày): kiểm tra + tổng hợp + báo cáo", (k) => syntheticPlan(1000 * k, 1, 15), 5),
+    ...parserThroughput(1_000_000),
+  ];
+  process.stdout.write(out.join("\n") + "\n");
+}
+
+main();
