@@ -5,7 +5,8 @@ import type { DailyReportStatus, DeadlineView } from "../core/deadlines";
 import { REPORT_STATUS_TEXT } from "../core/deadlines";
 import { type Finding, summarize } from "../core/findings";
 import { formatMoney, formatVietnameseNumber } from "../core/quantity";
-import { type DailyReport, RESULT_INDICATORS } from "../core/report";
+import { RESULT_INDICATORS } from "../core/indicators";
+import type { DailyReport } from "../core/report";
 import type { CategorySums, Totals } from "../core/totals";
 
 const SEVERITY_TEXT = { error: "LỖI", warning: "CẢNH BÁO", info: "LƯU Ý" } as const;

@@ -4,8 +4,10 @@ import { type LocalDateTime, formatDate, formatTime } from "./dates";
 import { dailyReportStatuses, deadlineStatus, isLate, reportWindow } from "./deadlines";
 import { type Finding, at, finding, sortFindings } from "./findings";
 import { type EffectiveRow, effectiveRows } from "./journal";
-import type { IndicatorKey, Measures, Plan, SourceRef, Target, Work } from "./model";
+import type { IndicatorKey, Plan, SourceRef, Target, Work } from "./model";
+import { RESULT_INDICATORS } from "./indicators";
 import { UNIT_COST } from "./plausibility";
+import { peopleShort } from "./ratio";
 import { formatMoney, formatVietnameseNumber } from "./quantity";
 import { readPlan } from "./reader";
 import type { Grid } from "./grid";
@@ -308,19 +310,8 @@ function checkRatio(plan: Plan, rows: EffectiveRow[]): Finding[] {
   return out;
 }
 
-/** How many more people the đối ứng ratio asks for (0 when met). */
-export function peopleShort(
-  people: number,
-  forces: number,
-  ratioPeople: number,
-  ratioForces: number
-): number {
-  const needed = Math.ceil((forces * ratioPeople) / ratioForces - 1e-9);
-  return Math.max(0, needed - people);
-}
-
 /** Journal indicators that carry out a planned work, and the measure they count. */
-export const PROGRESS_OF: [IndicatorKey, CategoryKey, keyof Measures][] = [
+export const PROGRESS_OF: [IndicatorKey, CategoryKey, SummedMeasure][] = [
   ["phat_quang_m", "phat_quang", "length_m"],
   ["thap_sang_m", "thap_sang", "length_m"],
   ["dam_va_m", "dam_va", "length_m"],
@@ -330,24 +321,32 @@ export const PROGRESS_OF: [IndicatorKey, CategoryKey, keyof Measures][] = [
   ["sua_nha_can", "sua_nha", "count"],
 ];
 
+function exceeds(where: string, label: string, done: number, planned: number): Finding {
+  return finding(
+    "PROGRESS_EXCEEDS_PLAN",
+    "warning",
+    { sheet: SHEET.journal, cell: null },
+    `${where}: "${label}" đã báo cáo ${formatVietnameseNumber(done)}, vượt kế hoạch ${formatVietnameseNumber(planned)}; kiểm tra số liệu nhật ký hoặc bổ sung kế hoạch.`,
+    { expected: planned, actual: done }
+  );
+}
+
+/** Done beyond plan: per hamlet for the works planned per hamlet, commune-wide for the rest (gifts, money, events). */
 function checkProgress(plan: Plan, totals: Totals): Finding[] {
   const out: Finding[] = [];
   for (const h of plan.hamlets) {
     const t = totals.hamlets[h.name];
     for (const [indicator, cat, measure] of PROGRESS_OF) {
-      const planned = t.plan[cat]?.[measure as SummedMeasure] ?? null;
-      const done = t.done[indicator];
-      if (planned === null || done <= planned) continue;
-      out.push(
-        finding(
-          "PROGRESS_EXCEEDS_PLAN",
-          "warning",
-          { sheet: SHEET.journal, cell: null },
-          `Ấp ${h.name}: "${category(cat).label}" đã báo cáo ${formatVietnameseNumber(done)}, vượt kế hoạch ${formatVietnameseNumber(planned)}; kiểm tra số liệu nhật ký hoặc bổ sung kế hoạch.`,
-          { expected: planned, actual: done }
-        )
-      );
+      const planned = t.plan[cat]?.[measure] ?? null;
+      if (planned !== null && t.done[indicator] > planned)
+        out.push(exceeds(`Ấp ${h.name}`, category(cat).label, t.done[indicator], planned));
     }
+  }
+  const perHamlet = new Set<IndicatorKey>(PROGRESS_OF.map((p) => p[0]));
+  for (const r of RESULT_INDICATORS) {
+    const planned = r.target(totals);
+    if (perHamlet.has(r.key) || planned === null || totals.done[r.key] <= planned) continue;
+    out.push(exceeds("Toàn xã", r.label, totals.done[r.key], planned));
   }
   return out;
 }

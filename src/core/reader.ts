@@ -41,6 +41,8 @@ type Fields = Record<string, string | number | null>;
 class PlanReader {
   readonly cells = new CellReader();
   readonly findings: Finding[] = [];
+  /** The campaign's year, for dates typed as day and month only ("24/12"). */
+  year: number | undefined;
 
   constructor(private readonly grid: Grid) {}
 
@@ -124,7 +126,7 @@ class PlanReader {
       case "hamlet":
         return this.cells.text(value, where, c.header);
       case "date":
-        return this.cells.date(value, where, c.header);
+        return this.cells.date(value, where, c.header, this.year);
       case "time":
         return this.cells.time(value, where, c.header);
       case "category":
@@ -349,6 +351,8 @@ function withKnownHamletNames(plan: Plan): Plan {
 export function readPlan(grid: Grid): ReadResult {
   const r = new PlanReader(grid);
   const { settings, targets } = readPlanSheet(r);
+  const anchor = settings.start ?? settings.issued;
+  r.year = anchor ? Number(anchor.slice(0, 4)) : undefined;
   const hamlets = readHamlets(r, grid.sheets);
   const communeSheet = r.requireSheet(SHEET.commune, "warning");
   const journalSheet = r.requireSheet(SHEET.journal);

@@ -3,7 +3,8 @@ import { formatDate, formatTime } from "./dates";
 import { FORMAT, type LayoutCell, PARTY_DOCUMENT_PRINT, type SheetLayout } from "./layout";
 import type { Plan } from "./model";
 import { formatVietnameseNumber } from "./quantity";
-import { type DailyReport, FORCE_INDICATORS, RESULT_INDICATORS, reportSheetName } from "./report";
+import { FORCE_INDICATORS, RESULT_INDICATORS } from "./indicators";
+import { type DailyReport, reportSheetName } from "./report";
 
 const COLS = 10;
 const WIDTHS = [6, 18, 10, 10, 10, 12, 10, 10, 11, 10];

@@ -1,7 +1,7 @@
 /** Finding a table by its header row (first 10 rows, any column order, extra columns ignored). */
 import { type CellValue, type GridSheet, cellText, columnLetter, isBlank } from "./grid";
 import type { ColumnSpec, TableSpec } from "./sheets";
-import { fold, foldUndoubled } from "./text";
+import { fold, foldUndoubled, levenshtein } from "./text";
 
 const HEADER_SCAN_ROWS = 10;
 
@@ -40,18 +40,34 @@ function headerKeys(spec: TableSpec): { exact: Map<string, string>; loose: Map<s
   return { exact, loose };
 }
 
-function matchHeaderRow(
-  row: CellValue[],
-  keys: ReturnType<typeof headerKeys>
-): Map<string, number> {
+type HeaderKeys = ReturnType<typeof headerKeys>;
+
+/** A header typed with a slip ("Chiu dài (m)"): the one column name within a small edit distance, if any. */
+function fuzzyField(key: string, keys: HeaderKeys): string | undefined {
+  if (key.length < 6) return undefined;
+  const near = [...keys.exact].filter(
+    ([name]) => levenshtein(key, name) <= Math.floor(key.length / 8) + 1
+  );
+  const fields = new Set(near.map(([, field]) => field));
+  return fields.size === 1 ? near[0][1] : undefined;
+}
+
+function matchHeaderRow(row: CellValue[], keys: HeaderKeys): Map<string, number> {
   const found = new Map<string, number>();
+  const unknown: [string, number][] = [];
   row.forEach((value, index) => {
     const text = cellText(value);
     if (!text) return;
-    const field =
-      keys.exact.get(foldUndoubled(text)) ?? keys.loose.get(foldUndoubled(withoutUnits(text)));
-    if (field && !found.has(field)) found.set(field, index);
+    const key = foldUndoubled(text);
+    const field = keys.exact.get(key) ?? keys.loose.get(foldUndoubled(withoutUnits(text)));
+    if (!field) unknown.push([key, index]);
+    else if (!found.has(field)) found.set(field, index);
   });
+  // Exact names first, so a slip never takes a column another header names exactly.
+  for (const [key, index] of unknown) {
+    const field = fuzzyField(key, keys);
+    if (field && !found.has(field)) found.set(field, index);
+  }
   return found;
 }
 

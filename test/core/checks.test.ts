@@ -73,6 +73,8 @@ const cases: [FindingCode, string, () => Grid, Partial<Finding>][] = [
     { severity: "error", sheet: "Nhật ký", cell: "A6" }],
   ["PROGRESS_EXCEEDS_PLAN", "more metres done than planned", () => fromGrid((g) => setCell(g, "Nhật ký", "H3", 400)),
     { severity: "warning", expected: 500, actual: 600 }],
+  ["PROGRESS_EXCEEDS_PLAN", "more gifts given than the commune planned", () => fromGrid((g) => setCell(g, "Nhật ký", "O2", 11)),
+    { severity: "warning", expected: 10, actual: 11 }],
   ["RATIO_BELOW_TARGET", "too few people for the soldiers present", () => fromGrid((g) => setCell(g, "Nhật ký", "G2", 2)),
     { severity: "warning", sheet: "Nhật ký", cell: "G2", expected: 3, actual: 2 }],
   ["DEADLINE_OVERDUE", "a deadline passed undone", () => fromGrid((g) => setCell(g, "Thời hạn", "F2", null)),
@@ -93,6 +95,7 @@ test.each(cases)("%s when %s", (code, _why, grid, expected) => {
 test("every finding code of PRODUCT.md §3 has a case", () => {
   const covered = new Set(cases.map((c) => c[0]));
   expect(covered.size).toBe(22);
+  expect(cases.length).toBeGreaterThan(22);
 });
 
 test("a hamlet typed in decomposed Unicode, other case and with its prefix doubled still matches", () => {

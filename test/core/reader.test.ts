@@ -84,3 +84,16 @@ test("an empty workbook reports every missing sheet instead of failing", () => {
     ["SHEET_MISSING", "Nhật ký"], ["SHEET_MISSING", "Thời hạn"], ["SHEET_MISSING", "Thành viên"],
   ]);
 });
+
+test("a header typed with a slip still finds its column; a day without a year takes the campaign's", () => {
+  const grid = typedWorkbook();
+  const journal = grid.sheets.find((s) => s.name === "Nhật ký")!;
+  journal.rows[1][6] = "Phát quag (m)";
+  journal.rows[3][1] = "11/12";
+  const { plan, findings } = readPlan(grid);
+  expect(findings).toEqual([]);
+  expect(plan.journal.map((r) => [r.date, r.values.phat_quang_m])).toEqual([
+    ["2024-12-10", 300],
+    ["2024-12-11", 200],
+  ]);
+});
