@@ -7,7 +7,7 @@ import { FORCE_INDICATORS, RESULT_INDICATORS } from "./indicators";
 import { type DailyReport, reportSheetName } from "./report";
 
 const COLS = 10;
-const WIDTHS = [6, 18, 10, 10, 10, 12, 10, 10, 11, 10];
+const WIDTHS = [6, 18, 10, 10, 10, 12, 10, 10, 11, 13];
 
 class Sheet {
   readonly cells: LayoutCell[] = [];

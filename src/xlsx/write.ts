@@ -17,8 +17,7 @@ function styleCell(cell: ExcelJS.Cell, c: LayoutCell, font: SheetLayout["font"])
     italic: c.italic,
     underline: c.underline,
   };
-  if (c.align || c.wrap)
-    cell.alignment = { horizontal: c.align, vertical: "middle", wrapText: c.wrap };
+  cell.alignment = { horizontal: c.align, vertical: "middle", wrapText: c.wrap };
   if (c.border) cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
   if (c.numFmt) cell.numFmt = c.numFmt;
   if (c.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: c.fill } };
