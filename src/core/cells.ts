@@ -4,6 +4,7 @@ import { parseDate, parseTime } from "./dates";
 import { type Finding, finding } from "./findings";
 import { type CellValue, cellText, isBlank, isFormulaError } from "./grid";
 import type { Ratio } from "./model";
+import { parseRatio } from "./ratio";
 import { type Dimension, formatVietnameseNumber, parseQuantity } from "./quantity";
 import type { CellKind } from "./sheets";
 
@@ -23,16 +24,6 @@ const UNIT_WORD: Record<Dimension, string> = {
   money: "số tiền (đồng)",
   count: "số lượng",
 };
-
-/** "1:3", "1/3", "01 người dân : 03 chiến sĩ", "01 người dân với 03 chiến sĩ LLVT" */
-export function parseRatio(value: CellValue): Ratio | null {
-  const text = cellText(value);
-  const m = /^\D*?(\d+(?:[,.]\d+)?)\D+?(\d+(?:[,.]\d+)?)\D*$/.exec(text);
-  if (!m) return null;
-  const people = Number(m[1].replace(",", "."));
-  const forces = Number(m[2].replace(",", "."));
-  return people > 0 && forces > 0 ? { people, forces } : null;
-}
 
 export class CellReader {
   readonly findings: Finding[] = [];

@@ -1,8 +1,7 @@
 /** The DANVAN formulas as pure functions over cell values; errors carry a Vietnamese message. */
-import { parseRatio } from "./cells";
 import { daysBetween, excelSerialToDate, parseDate, vietnamNow } from "./dates";
 import { formatVietnameseNumber, parseQuantity, type Dimension } from "./quantity";
-import { peopleShort } from "./ratio";
+import { parseRatio, peopleShort } from "./ratio";
 import { MAX_READABLE, readNumber } from "./words";
 
 export type FormulaErrorKind = "value" | "number" | "divide";
@@ -17,10 +16,19 @@ export class FormulaError extends Error {
 }
 
 type Cell = unknown;
-const DIMENSION_WORD: Record<Dimension, string> = { length: "mét", money: "đồng", count: "số lượng" };
+const DIMENSION_WORD: Record<Dimension, string> = {
+  length: "mét",
+  money: "đồng",
+  count: "số lượng",
+};
 
 function isEmpty(v: Cell): boolean {
-  return v === null || v === undefined || (typeof v === "string" && v.trim() === "") || typeof v === "boolean";
+  return (
+    v === null ||
+    v === undefined ||
+    (typeof v === "string" && v.trim() === "") ||
+    typeof v === "boolean"
+  );
 }
 
 /** Every cell of every range argument, in order. */
@@ -40,7 +48,10 @@ function sum(ranges: Cell[], only?: Dimension): { total: number; dimension: Dime
       throw new FormulaError("value", `"${String(v)}" không phải ${DIMENSION_WORD[only]}.`);
     }
     if (q.dimension && dimension && q.dimension !== dimension) {
-      throw new FormulaError("value", `Không cộng được ${DIMENSION_WORD[dimension]} với ${DIMENSION_WORD[q.dimension]}.`);
+      throw new FormulaError(
+        "value",
+        `Không cộng được ${DIMENSION_WORD[dimension]} với ${DIMENSION_WORD[q.dimension]}.`
+      );
     }
     dimension ??= q.dimension;
     total += q.value;
@@ -68,7 +79,12 @@ export function so(value: Cell): number {
 
 /** An Excel date serial or a typed date, as an ISO date. */
 function dateArg(value: Cell, name: string): string {
-  const d = typeof value === "number" ? excelSerialToDate(value) : typeof value === "string" ? parseDate(value) : null;
+  const d =
+    typeof value === "number"
+      ? excelSerialToDate(value)
+      : typeof value === "string"
+        ? parseDate(value)
+        : null;
   if (!d) throw new FormulaError("value", `${name} "${String(value ?? "")}" không phải một ngày.`);
   return d;
 }
@@ -92,7 +108,8 @@ export function tienDo(done: Cell, planned: Cell): number {
 /** 0 when the đối ứng ratio is met, else how many more people it asks for. */
 export function doiUng(people: Cell, forces: Cell, ratio: Cell): number {
   const r = isEmpty(ratio) ? { people: 1, forces: 3 } : parseRatio(String(ratio));
-  if (!r) throw new FormulaError("value", `Tỷ lệ "${String(ratio)}" không hợp lệ; viết dạng "1:3".`);
+  if (!r)
+    throw new FormulaError("value", `Tỷ lệ "${String(ratio)}" không hợp lệ; viết dạng "1:3".`);
   const p = so(isEmpty(people) ? 0 : people);
   const f = so(isEmpty(forces) ? 0 : forces);
   if (p < 0 || f < 0) throw new FormulaError("number", "Số người không được âm.");

@@ -56,15 +56,23 @@ function readInteger(n: number): string {
 
 /** "1,05" → "một phẩy không năm"; "1,25" → "một phẩy hai mươi lăm". */
 function readDecimals(digits: string): string {
-  if (digits.startsWith("0")) return digits.split("").map((d) => DIGITS[Number(d)]).join(" ");
+  if (digits.startsWith("0"))
+    return digits
+      .split("")
+      .map((d) => DIGITS[Number(d)])
+      .join(" ");
   return readInteger(Number(digits));
 }
 
 /** A number in Vietnamese words, with an optional unit ("đồng"); whole numbers up to 2^53, two decimals at most. */
 export function readNumber(value: number, unit = ""): string {
-  if (!Number.isFinite(value) || Math.abs(value) > MAX_READABLE) throw new RangeError("out of range");
+  if (!Number.isFinite(value) || Math.abs(value) > MAX_READABLE)
+    throw new RangeError("out of range");
   const [int, frac] = Math.abs(value).toFixed(2).replace(/0+$/, "").replace(/\.$/, "").split(".");
-  const words = [value < 0 && Number(int + (frac ?? "")) !== 0 ? "âm" : "", readInteger(Number(int))];
+  const words = [
+    value < 0 && Number(int + (frac ?? "")) !== 0 ? "âm" : "",
+    readInteger(Number(int)),
+  ];
   if (frac) words.push("phẩy", readDecimals(frac));
   if (unit) words.push(unit);
   return words.filter(Boolean).join(" ");

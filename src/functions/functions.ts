@@ -5,8 +5,6 @@
  */
 import * as core from "../core/formulas";
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes any cell value; the core reads it. */
-
 /** CustomFunctions.ErrorCode's values, written out so the bundle loads before the runtime defines the enum. */
 const ERROR_CODE = {
   value: "#VALUE!",
@@ -19,7 +17,8 @@ function excel<T>(formula: () => T): T {
   try {
     return formula();
   } catch (e) {
-    if (e instanceof core.FormulaError) throw new CustomFunctions.Error(ERROR_CODE[e.kind], e.message);
+    if (e instanceof core.FormulaError)
+      throw new CustomFunctions.Error(ERROR_CODE[e.kind], e.message);
     throw new CustomFunctions.Error(ERROR_CODE.value, "Không tính được công thức.");
   }
 }

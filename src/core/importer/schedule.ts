@@ -1,5 +1,5 @@
 /** Campaign dates, the daily report's window, place and recipient, the đối ứng ratio, and deadlines. */
-import { parseRatio } from "../cells";
+import { parseRatio } from "../ratio";
 import { parseDate, parseTime } from "../dates";
 import type { Deadline, Ratio } from "../model";
 import { fold } from "../text";

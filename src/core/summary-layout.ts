@@ -1,0 +1,61 @@
+/** The Tổng hợp sheet: per hamlet, plan against done for the works measured in metres, and the chart's range. */
+import { CATEGORIES } from "./categories";
+import { FORMAT, type LayoutCell, type SheetLayout } from "./layout";
+import type { Plan } from "./model";
+import { PROGRESS_OF } from "./checks";
+import type { Totals } from "./totals";
+
+export const SUMMARY_SHEET = "Tổng hợp";
+
+export interface SummaryLayout {
+  layout: SheetLayout;
+  /** A1 range the progress chart is drawn from (hamlet names and the percent column). */
+  chartRange: string;
+  chartTitle: string;
+}
+
+const TH = { bold: true, border: true, align: "center" as const, wrap: true, fill: "FFDDEBF7" };
+
+/** One row per hamlet: metres planned and done across the road works, and percent done. */
+export function summaryLayout(plan: Plan, totals: Totals): SummaryLayout {
+  const metres = PROGRESS_OF.filter(
+    ([, cat]) => CATEGORIES.find((c) => c.key === cat)?.measuredInMetres
+  );
+  const cells: LayoutCell[] = [
+    { row: 1, col: 1, value: "TỔNG HỢP TIẾN ĐỘ THEO ẤP", bold: true, size: 14 },
+    {
+      row: 2,
+      col: 1,
+      value: "Các việc tính theo mét: phát quang, thắp sáng, dặm vá, làm đường, nạo vét.",
+      italic: true,
+    },
+  ];
+  ["Ấp", "Kế hoạch (m)", "Đã thực hiện (m)", "Tiến độ"].forEach((h, i) =>
+    cells.push({ row: 4, col: i + 1, value: h, ...TH })
+  );
+  plan.hamlets.forEach((h, i) => {
+    const t = totals.hamlets[h.name];
+    const planned = metres.reduce((n, [, cat]) => n + (t.plan[cat]?.length_m ?? 0), 0);
+    const done = metres.reduce((n, [indicator]) => n + t.done[indicator], 0);
+    const row = 5 + i;
+    cells.push(
+      { row, col: 1, value: h.name, border: true },
+      { row, col: 2, value: planned, border: true, numFmt: FORMAT.integer },
+      { row, col: 3, value: done, border: true, numFmt: FORMAT.integer },
+      { row, col: 4, value: planned ? done / planned : null, border: true, numFmt: FORMAT.percent }
+    );
+  });
+  const last = 4 + Math.max(1, plan.hamlets.length);
+  return {
+    layout: {
+      name: SUMMARY_SHEET,
+      font: { name: "Times New Roman", size: 12 },
+      columnWidths: [18, 14, 16, 10],
+      cells,
+      merges: [],
+      freezeRows: 4,
+    },
+    chartRange: `A4:A${last},D4:D${last}`,
+    chartTitle: "Tiến độ theo ấp (việc tính theo mét)",
+  };
+}

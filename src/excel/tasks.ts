@@ -1,0 +1,139 @@
+/* global Excel */
+/**
+ * What the task pane and the ribbon do to the open workbook. Each reads what it needs in one batch
+ * (readWorkbook: two syncs) and writes in one batch (one sync): three syncs at most, whatever the size.
+ */
+import { checkGrid } from "../core/checks";
+import type { LocalDateTime } from "../core/dates";
+import type { Finding } from "../core/findings";
+import { findingsLayout } from "../core/findings-layout";
+import type { SheetLayout } from "../core/layout";
+import type { Plan } from "../core/model";
+import { type DailyReport, buildReport, defaultReportDate, reportSheetName } from "../core/report";
+import { reportLayout } from "../core/report-layout";
+import { summaryLayout } from "../core/summary-layout";
+import { planLayouts } from "../core/template";
+import { type Totals, computeTotals } from "../core/totals";
+import { readWorkbook } from "./read";
+import { queueSheet, suspendUntilSync } from "./write";
+
+export interface Checked {
+  plan: Plan;
+  findings: Finding[];
+  names: string[];
+}
+
+export async function checkWorkbook(
+  context: Excel.RequestContext,
+  asOf: LocalDateTime
+): Promise<Checked> {
+  const { grid, names } = await readWorkbook(context);
+  return { ...checkGrid(grid, asOf), names };
+}
+
+/** Writes sheets in one batch (the caller has the sheet names already) and shows the first. */
+async function writeSheets(
+  context: Excel.RequestContext,
+  layouts: SheetLayout[],
+  names: string[]
+): Promise<void> {
+  suspendUntilSync(context);
+  const sheets = layouts.map((l) => queueSheet(context, l, names));
+  sheets[0]?.activate();
+  await context.sync();
+}
+
+export type ReportOutcome =
+  | { status: "written"; report: DailyReport; sheet: string; replaced: boolean }
+  | { status: "exists"; report: DailyReport; sheet: string };
+
+/**
+ * The daily report sheet for `date` (today, or the campaign's last day once it is over). An existing sheet
+ * of that day is replaced only when `replace` says so; otherwise the caller is told, to ask the user.
+ */
+export async function writeDailyReport(
+  context: Excel.RequestContext,
+  now: LocalDateTime,
+  options: { date?: string; replace: boolean }
+): Promise<ReportOutcome> {
+  const { plan, names } = await checkWorkbook(context, now);
+  const date = options.date ?? defaultReportDate(plan, now.date);
+  const report = buildReport(plan, date, now);
+  const sheet = reportSheetName(date);
+  const exists = names.includes(sheet);
+  if (exists && !options.replace) return { status: "exists", report, sheet };
+  await writeSheets(context, [reportLayout(plan, report)], names);
+  return { status: "written", report, sheet, replaced: exists };
+}
+
+/** The ribbon's one click: never overwrites, a second report of the day gets "(2)". */
+export async function writeDailyReportCopy(
+  context: Excel.RequestContext,
+  now: LocalDateTime
+): Promise<string> {
+  const { plan, names } = await checkWorkbook(context, now);
+  const report = buildReport(plan, defaultReportDate(plan, now.date), now);
+  const layout = reportLayout(plan, report);
+  let name = layout.name;
+  for (let n = 2; names.includes(name); n++) name = `${layout.name} (${n})`;
+  await writeSheets(context, [{ ...layout, name }], names);
+  return name;
+}
+
+/** The Kiểm tra sheet (replaced each time): for the ribbon button that runs without the task pane. */
+export async function writeFindingsSheet(
+  context: Excel.RequestContext,
+  now: LocalDateTime
+): Promise<Finding[]> {
+  const { findings, names } = await checkWorkbook(context, now);
+  await writeSheets(context, [findingsLayout(findings, now)], names);
+  return findings;
+}
+
+/** Writes the plan workbook's sheets into the open file; sheets of the same name are replaced. */
+export async function writePlanWorkbook(context: Excel.RequestContext, plan: Plan): Promise<void> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  await context.sync();
+  await writeSheets(
+    context,
+    planLayouts(plan),
+    sheets.items.map((s) => s.name)
+  );
+}
+
+/** The Tổng hợp sheet with a real Excel chart of progress per hamlet, so it prints and travels with the file. */
+export async function writeSummary(
+  context: Excel.RequestContext,
+  now: LocalDateTime
+): Promise<Totals> {
+  const { plan, names } = await checkWorkbook(context, now);
+  const totals = computeTotals(plan);
+  const summary = summaryLayout(plan, totals);
+  suspendUntilSync(context);
+  const ws = queueSheet(context, summary.layout, names);
+  const chart = ws.charts.add(
+    Excel.ChartType.barClustered,
+    ws.getRange(summary.chartRange),
+    Excel.ChartSeriesBy.columns
+  );
+  chart.title.text = summary.chartTitle;
+  chart.legend.visible = false;
+  chart.axes.valueAxis.maximum = 1;
+  chart.setPosition("F4", "N24");
+  ws.activate();
+  await context.sync();
+  return totals;
+}
+
+/** Selects a finding's cell (one sync). */
+export async function selectCell(
+  context: Excel.RequestContext,
+  sheet: string,
+  cell: string | null
+): Promise<void> {
+  const ws = context.workbook.worksheets.getItem(sheet);
+  ws.activate();
+  ws.getRange(cell ?? "A1").select();
+  await context.sync();
+}
