@@ -1,0 +1,152 @@
+/** The task pane's words: Vietnamese, with English when Office's display language is not Vietnamese. */
+const VI = {
+  appTitle: "DanVan — Công tác dân vận",
+  tabs: {
+    create: "Tạo sổ",
+    check: "Kiểm tra",
+    totals: "Tổng hợp",
+    deadlines: "Thời hạn",
+    report: "Báo cáo ngày",
+    sync: "Đồng bộ",
+  },
+  working: "Đang xử lý…",
+  errorTitle: "Không làm được",
+  errorHint:
+    "Kiểm tra sổ đang mở có các trang Kế hoạch, Ấp …, Nhật ký rồi thử lại. Nếu vẫn lỗi, lưu tệp, đóng và mở lại Excel.",
+  create: {
+    intro:
+      "Tạo sổ kế hoạch trống trong tệp đang mở, hoặc dán nội dung kế hoạch (chép từ Word) để nhập.",
+    hamlets: "Các ấp (cách nhau bằng dấu phẩy)",
+    empty: "Tạo sổ trống",
+    paste: "Nội dung kế hoạch",
+    preview: "Xem trước",
+    write: "Ghi vào sổ",
+    previewTitle: "Sẽ ghi vào sổ",
+    summary: (h: number, w: number, d: number) => `${h} ấp, ${w} công việc, ${d} thời hạn`,
+    done: "Đã ghi sổ kế hoạch vào tệp.",
+    nothing: "Không tìm thấy nội dung kế hoạch trong đoạn đã dán.",
+  },
+  check: {
+    run: "Kiểm tra sổ",
+    clean: "Không có lỗi nào.",
+    summary: (e: number, w: number, i: number) => `${e} lỗi, ${w} cảnh báo, ${i} lưu ý`,
+    severity: { error: "Lỗi", warning: "Cảnh báo", info: "Lưu ý" },
+    noSheet: "Chung",
+  },
+  totals: {
+    run: "Tổng hợp",
+    chart: "Ghi trang Tổng hợp có biểu đồ",
+    hamlet: "Ấp",
+    planned: "Kế hoạch (m)",
+    done: "Đã làm (m)",
+    progress: "Tiến độ",
+    category: "Công việc",
+    stated: "Chỉ tiêu",
+    itemised: "Cộng chi tiết",
+    written: "Đã ghi trang Tổng hợp.",
+  },
+  deadlines: {
+    run: "Xem thời hạn",
+    content: "Nội dung",
+    status: "Tình trạng",
+    reports: "Báo cáo ngày của các ấp",
+    allOnTime: "đủ, đúng giờ",
+  },
+  report: {
+    date: "Ngày báo cáo",
+    make: "Lập báo cáo",
+    exists: (s: string) => `Đã có trang ${s}. Thay bằng báo cáo mới?`,
+    replace: "Thay trang cũ",
+    cancel: "Để nguyên",
+    written: (s: string) => `Đã lập trang ${s}.`,
+    missing: "Ấp chưa gửi",
+    late: "Ấp gửi trễ",
+    none: "không có",
+    day: (n: number | null) => (n ? `ngày thứ ${n} của đợt` : ""),
+  },
+  sync: {
+    title: "Đồng bộ với máy chủ DanVan",
+    pending:
+      "Đồng bộ nhật ký giữa các ấp và xã sẽ có ở bản sau; hiện sổ được gửi bằng tệp (e-mail, Zalo).",
+  },
+};
+
+type Strings = typeof VI;
+
+const EN: Strings = {
+  appTitle: "DanVan — Mass mobilisation",
+  tabs: {
+    create: "Create",
+    check: "Check",
+    totals: "Totals",
+    deadlines: "Deadlines",
+    report: "Daily report",
+    sync: "Sync",
+  },
+  working: "Working…",
+  errorTitle: "Could not do it",
+  errorHint:
+    "Make sure the open file has the Kế hoạch, Ấp … and Nhật ký sheets, then try again. If it still fails, save, close and reopen Excel.",
+  create: {
+    intro:
+      "Create an empty plan workbook in the open file, or paste the plan's text (copied from Word) to import it.",
+    hamlets: "Hamlets (comma separated)",
+    empty: "Create empty workbook",
+    paste: "Plan text",
+    preview: "Preview",
+    write: "Write to workbook",
+    previewTitle: "Will be written",
+    summary: (h: number, w: number, d: number) => `${h} hamlets, ${w} works, ${d} deadlines`,
+    done: "The plan workbook was written into the file.",
+    nothing: "No plan content was found in the pasted text.",
+  },
+  check: {
+    run: "Check workbook",
+    clean: "No problems found.",
+    summary: (e: number, w: number, i: number) => `${e} errors, ${w} warnings, ${i} notes`,
+    severity: { error: "Error", warning: "Warning", info: "Note" },
+    noSheet: "General",
+  },
+  totals: {
+    run: "Compute totals",
+    chart: "Write the Tổng hợp sheet with a chart",
+    hamlet: "Hamlet",
+    planned: "Planned (m)",
+    done: "Done (m)",
+    progress: "Progress",
+    category: "Work",
+    stated: "Stated",
+    itemised: "Itemised",
+    written: "The Tổng hợp sheet was written.",
+  },
+  deadlines: {
+    run: "Show deadlines",
+    content: "Task",
+    status: "Status",
+    reports: "Hamlets' daily reports",
+    allOnTime: "all on time",
+  },
+  report: {
+    date: "Report date",
+    make: "Make report",
+    exists: (s: string) => `Sheet ${s} already exists. Replace it with a new report?`,
+    replace: "Replace",
+    cancel: "Keep it",
+    written: (s: string) => `Sheet ${s} was made.`,
+    missing: "Not sent",
+    late: "Sent late",
+    none: "none",
+    day: (n: number | null) => (n ? `campaign day ${n}` : ""),
+  },
+  sync: {
+    title: "Sync with the DanVan server",
+    pending:
+      "Syncing journals between hamlets and the commune comes in a later release; for now workbooks travel as files.",
+  },
+};
+
+export function stringsFor(displayLanguage: string | undefined): Strings {
+  return !displayLanguage || displayLanguage.toLowerCase().startsWith("vi") ? VI : EN;
+}
+
+export type { Strings };
