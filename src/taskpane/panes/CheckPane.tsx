@@ -46,7 +46,13 @@ export function CheckPane() {
       {s && <Text className={styles.summary} role="status">{t.check.summary(s.errors, s.warnings, s.infos)}</Text>}
       {findings?.length === 0 && <Notice text={t.check.clean} />}
       {findings && findings.length > 0 && (
-        <Accordion multiple collapsible defaultOpenItems={bySheet(findings, t.check.noSheet).map(([sheet]) => sheet)}>
+        <Accordion
+          multiple
+          collapsible
+          defaultOpenItems={bySheet(findings, t.check.noSheet)
+            .filter(([, items]) => items.some((f) => f.severity === "error"))
+            .map(([sheet]) => sheet)}
+        >
           {bySheet(findings, t.check.noSheet).map(([sheet, items]) => (
             <AccordionItem value={sheet} key={sheet}>
               <AccordionHeader>{`${sheet} (${items.length})`}</AccordionHeader>

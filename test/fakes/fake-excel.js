@@ -1,0 +1,98 @@
+// A small in-memory Excel object model for the task pane running in a real browser (Excel itself cannot run
+// here). It implements what src/excel/ uses: worksheets, used ranges, values, formats, merges, charts,
+// selection, sync. window.__book is what a user would see in the workbook.
+/* exported installFakeExcel */
+function installFakeExcel(grid) {
+  const book = { sheets: grid.sheets.map((s) => ({ name: s.name, rows: s.rows, deleted: false })), syncs: 0, selected: null, active: null };
+
+  function colIndex(letters) {
+    return letters.split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  }
+  function topLeft(address) {
+    const m = /^([A-Z]+)(\d+)/.exec(address.split(":")[0]);
+    return m ? { row: Number(m[2]) - 1, col: colIndex(m[1]) } : { row: 0, col: 0 };
+  }
+  function live() {
+    return book.sheets.filter((s) => !s.deleted);
+  }
+  function rangeApi(s, address) {
+    const range = {
+      format: { font: {}, fill: {}, borders: { getItem: () => ({}) } },
+      dataValidation: { clear() {} },
+      merge() {},
+      select() {
+        book.selected = `${s.name}!${address}`;
+      },
+      load() {},
+    };
+    Object.defineProperty(range, "values", {
+      set(values) {
+        const at = topLeft(address);
+        values.forEach((row, r) => {
+          s.rows[at.row + r] = s.rows[at.row + r] || [];
+          row.forEach((v, c) => (s.rows[at.row + r][at.col + c] = v === "" ? null : v));
+        });
+      },
+    });
+    return range;
+  }
+  function sheetApi(s) {
+    return {
+      get name() {
+        return s.name;
+      },
+      set name(v) {
+        s.name = v;
+      },
+      getUsedRangeOrNullObject() {
+        const width = Math.max(0, ...s.rows.map((r) => (r ? r.length : 0)));
+        const values = s.rows.map((r) => Array.from({ length: width }, (_, c) => (r && r[c] != null ? r[c] : "")));
+        return { load() {}, isNullObject: s.rows.length === 0, values, rowIndex: 0, columnIndex: 0 };
+      },
+      getRange: (address) => rangeApi(s, address),
+      activate() {
+        book.active = s.name;
+      },
+      delete() {
+        s.deleted = true;
+      },
+      freezePanes: { freezeRows() {} },
+      pageLayout: {},
+      charts: {
+        add: () => ({ title: {}, legend: {}, axes: { valueAxis: {} }, setPosition() {} }),
+      },
+    };
+  }
+  const worksheets = {
+    items: [],
+    load() {
+      this.items = live().map(sheetApi);
+    },
+    getItem(name) {
+      const s = live().find((x) => x.name === name);
+      if (!s) throw new Error(`Không có trang ${name}`);
+      return sheetApi(s);
+    },
+    add(name) {
+      const s = { name, rows: [], deleted: false };
+      book.sheets.push(s);
+      return sheetApi(s);
+    },
+  };
+  const application = { suspendScreenUpdatingUntilNextSync() {}, suspendApiCalculationUntilNextSync() {} };
+  window.Excel = {
+    run: async (task) =>
+      task({
+        workbook: { worksheets, application },
+        application,
+        sync: async () => {
+          book.syncs++;
+        },
+      }),
+    PaperType: { a4: "A4" },
+    PageOrientation: { portrait: "Portrait", landscape: "Landscape" },
+    ChartType: { barClustered: "BarClustered" },
+    ChartSeriesBy: { columns: "Columns" },
+  };
+  window.__book = book;
+}
