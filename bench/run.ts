@@ -11,22 +11,9 @@ import { buildReport } from "../src/core/report";
 import { reportLayout } from "../src/core/report-layout";
 import { planLayouts } from "../src/core/template";
 import { computeTotals } from "../src/core/totals";
+import { bundleSizes, syncsPerOperation, tongRatio } from "./addin";
 import { syntheticPlan } from "./synthetic";
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-function time(runs: number, fn: () => void): number {
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = process.hrtime.bigint();
-    fn();
-    ms.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  return median(ms);
-}
+import { time } from "./timing";
 
 /** Read the grids, check, total and build the report of the last day: what one click of Kiểm tra + Báo cáo does. */
 function pipeline(plan: Plan): () => void {
@@ -72,14 +59,17 @@ function parserThroughput(n: number): string[] {
   ];
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const out = [
     `DanVan bench — Node ${process.version}, ${new Date().toISOString()}`,
     ...scaling("Xã tổng hợp (40 ấp × 20 công việc × 15 ngày): kiểm tra + tổng hợp + báo cáo", (k) => syntheticPlan(40 * k, 20, 15), 9),
     ...scaling("Nhật ký cấp tỉnh (100 xã × 10 ấp × 15 ngày): kiểm tra + tổng hợp + báo cáo", (k) => syntheticPlan(1000 * k, 1, 15), 5),
     ...parserThroughput(1_000_000),
+    ...tongRatio(100_000),
+    ...(await syncsPerOperation()),
+    ...bundleSizes(),
   ];
   process.stdout.write(out.join("\n") + "\n");
 }
 
-main();
+void main();

@@ -1,0 +1,15 @@
+/** Median timings: machines here are noisy, so every figure is a median of several runs. */
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+export function time(runs: number, fn: () => void): number {
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    fn();
+    ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return median(ms);
+}
