@@ -11,6 +11,7 @@ import {
   totals,
 } from "./commands";
 import { demo } from "./demo";
+import { admin, enrollCommand, serve, syncCommand } from "./sync-commands";
 
 const HELP = `DanVan — sổ kế hoạch công tác dân vận trên Excel
 
@@ -22,6 +23,12 @@ Cách dùng:
   danvan deadlines SO.xlsx [--as-of …] [--json]
   danvan report SO.xlsx [--date 2024-12-12] [--out BC.xlsx] [--as-of …] [--json]
   danvan demo [--dir demo]                              sổ mẫu từ kế hoạch mẫu
+  danvan serve [--port 8787] [--db ./data/danvan.db | postgres://…]   máy chủ đồng bộ
+  danvan admin campaign create --db URL --from SO.xlsx [--json]       tạo đợt và mã đăng ký
+  danvan admin code --db URL --hamlet TÊN [--json]                    thêm mã cho một ấp
+  danvan admin revoke --db URL --device SỐ                            thu hồi thiết bị
+  danvan enroll --server URL --code MÃ                                đăng ký thiết bị
+  danvan sync SO.xlsx [--server URL] [--json]                         gửi và nhận nhật ký
 
 Mã thoát: 0 xong và không có lỗi; 1 có lỗi trong sổ; 2 sai cách dùng hoặc không đọc được tệp.`;
 
@@ -38,6 +45,10 @@ const COMMANDS: Record<string, Command> = {
   deadlines: { valued: ["as-of"], run: deadlines },
   report: { valued: ["date", "out", "as-of"], run: report },
   demo: { valued: ["dir"], run: (a) => demo(a) },
+  serve: { valued: ["port", "db", "host", "cors-origin"], run: (a) => serve(a) },
+  admin: { valued: ["db", "from", "hamlet", "campaign", "province", "device"], run: (a) => admin(a) },
+  enroll: { valued: ["server", "code", "name"], run: (a) => enrollCommand(a) },
+  sync: { valued: ["server"], run: (a) => syncCommand(a) },
 };
 
 export interface RunResult {

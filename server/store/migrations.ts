@@ -1,0 +1,55 @@
+/** The schema, per dialect; applied in order, each version once. */
+import type { Database } from "./database";
+
+type Migration = { version: number; sqlite: string[]; postgres: string[] };
+
+const ID = { sqlite: "INTEGER PRIMARY KEY AUTOINCREMENT", postgres: "SERIAL PRIMARY KEY" };
+
+function both(version: number, statements: (id: string) => string[]): Migration {
+  return { version, sqlite: statements(ID.sqlite), postgres: statements(ID.postgres) };
+}
+
+export const MIGRATIONS: Migration[] = [
+  both(1, (id) => [
+    // province → optional district → commune → hamlet
+    `CREATE TABLE orgs (id ${id}, kind TEXT NOT NULL CHECK (kind IN ('province','district','commune','hamlet')),
+      name TEXT NOT NULL, parent_id INTEGER REFERENCES orgs(id))`,
+    `CREATE TABLE campaigns (id ${id}, commune_id INTEGER NOT NULL REFERENCES orgs(id), name TEXT NOT NULL,
+      start_date TEXT, end_date TEXT, plan TEXT NOT NULL, created_at TEXT NOT NULL)`,
+    `CREATE TABLE enrollment_codes (code_hash TEXT PRIMARY KEY, campaign_id INTEGER NOT NULL REFERENCES campaigns(id),
+      scope TEXT NOT NULL, org_id INTEGER NOT NULL REFERENCES orgs(id), created_at TEXT NOT NULL, used_at TEXT)`,
+    `CREATE TABLE devices (id ${id}, token_hash TEXT NOT NULL UNIQUE, campaign_id INTEGER NOT NULL REFERENCES campaigns(id),
+      scope TEXT NOT NULL, org_id INTEGER NOT NULL REFERENCES orgs(id), name TEXT NOT NULL, revoked INTEGER NOT NULL DEFAULT 0,
+      created_at TEXT NOT NULL)`,
+    // A client is one outbox (a task pane, a CLI home) of a device; mutation ids count per client.
+    `CREATE TABLE clients (client_id TEXT PRIMARY KEY, device_id INTEGER NOT NULL REFERENCES devices(id),
+      last_mutation_id INTEGER NOT NULL DEFAULT 0)`,
+    `CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)`,
+    `INSERT INTO counters (name, value) VALUES ('change', 0)`,
+    `CREATE TABLE journal_rows (campaign_id INTEGER NOT NULL REFERENCES campaigns(id), hamlet_id INTEGER NOT NULL REFERENCES orgs(id),
+      day TEXT NOT NULL, data TEXT NOT NULL, version INTEGER NOT NULL, device_id INTEGER NOT NULL REFERENCES devices(id),
+      updated_at TEXT NOT NULL, change INTEGER NOT NULL, PRIMARY KEY (campaign_id, hamlet_id, day))`,
+    `CREATE INDEX journal_rows_change ON journal_rows (campaign_id, change)`,
+    `CREATE TABLE conflicts (id ${id}, campaign_id INTEGER NOT NULL REFERENCES campaigns(id), hamlet_id INTEGER NOT NULL REFERENCES orgs(id),
+      day TEXT NOT NULL, base_version INTEGER NOT NULL, current_version INTEGER NOT NULL, proposed TEXT NOT NULL,
+      device_id INTEGER NOT NULL REFERENCES devices(id), client_id TEXT NOT NULL, mutation_id INTEGER NOT NULL, created_at TEXT NOT NULL,
+      resolved_at TEXT, resolved_by INTEGER REFERENCES devices(id), resolution TEXT)`,
+    `CREATE TABLE rejected (client_id TEXT NOT NULL, mutation_id INTEGER NOT NULL, reason TEXT NOT NULL, created_at TEXT NOT NULL,
+      PRIMARY KEY (client_id, mutation_id))`,
+    `CREATE TABLE audit (id ${id}, campaign_id INTEGER NOT NULL, hamlet_id INTEGER NOT NULL, day TEXT NOT NULL,
+      device_id INTEGER NOT NULL, client_id TEXT, mutation_id INTEGER, action TEXT NOT NULL, version INTEGER NOT NULL,
+      before TEXT, after TEXT, at TEXT NOT NULL)`,
+  ]),
+];
+
+export async function migrate(db: Database): Promise<void> {
+  await db.write(async (tx) => {
+    await tx.run("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+    const done = new Set((await tx.all<{ version: number }>("SELECT version FROM schema_migrations")).map((r) => Number(r.version)));
+    for (const m of MIGRATIONS) {
+      if (done.has(m.version)) continue;
+      for (const statement of m[db.dialect]) await tx.run(statement);
+      await tx.run("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)", [m.version, new Date().toISOString()]);
+    }
+  });
+}

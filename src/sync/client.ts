@@ -1,0 +1,197 @@
+/**
+ * The sync client, the same for the CLI and the task pane: a mutation is written to the outbox before it is
+ * sent, resent until acknowledged, and dropped only when the server's last mutation id covers it. A 401 keeps
+ * the outbox; failures back off exponentially.
+ */
+import {
+  type MutationResult, type PullResponse, PullResponse as PullResponseSchema, type PushResponse,
+  PushResponse as PushResponseSchema, type PutRow, type RowData, rowKey,
+} from "./protocol";
+
+export interface Transport {
+  /** Resolves with the HTTP status and JSON body; rejects when nothing came back. */
+  post(path: string, body: unknown, token: string): Promise<{ status: number; body: unknown }>;
+}
+
+export interface PendingMutation {
+  id: number;
+  args: PutRow;
+  hash: string;
+}
+
+export interface OutboxState {
+  clientID: string;
+  nextMutationID: number;
+  pending: PendingMutation[];
+  cookie: number | null;
+  /** Per row key: the server version last seen and the hash of the data it had. */
+  known: Record<string, { version: number; hash: string }>;
+}
+
+export interface StateStore {
+  load(): Promise<OutboxState | null>;
+  save(state: OutboxState): Promise<void>;
+}
+
+export class AuthError extends Error {}
+export class ServerError extends Error {}
+
+export function emptyState(clientID: string): OutboxState {
+  return { clientID, nextMutationID: 1, pending: [], cookie: null, known: {} };
+}
+
+/** A stable text of a row's data: equal data, equal hash. */
+export function dataHash(d: RowData): string {
+  const values = Object.fromEntries(Object.entries(d.values).filter(([, v]) => v !== 0).sort(([a], [b]) => a.localeCompare(b)));
+  return JSON.stringify([values, d.note, d.reporter, d.sent]);
+}
+
+export interface LocalRow {
+  hamlet: string;
+  date: string;
+  data: RowData;
+}
+
+const BATCH = 100;
+
+export class SyncClient {
+  private state!: OutboxState;
+
+  constructor(
+    private readonly transport: Transport,
+    private readonly store: StateStore,
+    private readonly identity: { clientID: string; token: string },
+    private readonly retry: { attempts: number; baseMs: number; sleep?: (ms: number) => Promise<void> } = { attempts: 5, baseMs: 200 }
+  ) {}
+
+  async open(): Promise<OutboxState> {
+    const saved = await this.store.load();
+    this.state = saved ?? emptyState(this.identity.clientID);
+    if (this.state.clientID !== this.identity.clientID) this.renumberFor(this.identity.clientID);
+    return this.state;
+  }
+
+  get pending(): readonly PendingMutation[] {
+    return this.state.pending;
+  }
+
+  /** A new identity (re-enrolment after a 401): pending edits keep their data and start over at id 1. */
+  private renumberFor(clientID: string): void {
+    this.state = {
+      ...this.state, clientID, cookie: null, nextMutationID: this.state.pending.length + 1,
+      pending: this.state.pending.map((m, i) => ({ ...m, id: i + 1 })),
+    };
+  }
+
+  /** Queues every row whose data differs from what the server last had; saved before anything is sent. */
+  async enqueue(rows: LocalRow[]): Promise<number> {
+    let added = 0;
+    for (const r of rows) {
+      const key = rowKey(r.hamlet, r.date);
+      const hash = dataHash(r.data);
+      const queued = [...this.state.pending].reverse().find((m) => rowKey(m.args.hamlet, m.args.date) === key);
+      if ((queued ? queued.hash : this.state.known[key]?.hash) === hash) continue;
+      const args: PutRow = { ...r.data, hamlet: r.hamlet, date: r.date, baseVersion: this.state.known[key]?.version ?? 0 };
+      this.state.pending.push({ id: this.state.nextMutationID++, args, hash });
+      added++;
+    }
+    if (added) await this.store.save(this.state);
+    return added;
+  }
+
+  private async call<T>(path: string, body: unknown, parse: (x: unknown) => T): Promise<T> {
+    let lastError: unknown;
+    for (let attempt = 0; attempt < this.retry.attempts; attempt++) {
+      if (attempt) await (this.retry.sleep ?? sleep)(this.retry.baseMs * 2 ** (attempt - 1) * (0.5 + Math.random()));
+      let response: { status: number; body: unknown };
+      try {
+        response = await this.transport.post(path, body, this.identity.token);
+      } catch (e) {
+        lastError = e;
+        continue;
+      }
+      if (response.status === 401) throw new AuthError(errorText(response.body) ?? "Thiết bị chưa đăng ký hoặc đã bị thu hồi.");
+      if (response.status === 200) return parse(response.body);
+      if (response.status === 409) return parse(response.body);
+      lastError = new ServerError(errorText(response.body) ?? `Máy chủ trả lời ${response.status}.`);
+      if (response.status < 500 && response.status !== 429) throw lastError;
+    }
+    throw lastError instanceof Error ? lastError : new ServerError("Không kết nối được máy chủ.");
+  }
+
+  /** Sends the outbox in order until it is empty; returns what the server said of each mutation. */
+  async push(): Promise<MutationResult[]> {
+    const results: MutationResult[] = [];
+    while (this.state.pending.length) {
+      const batch = this.state.pending.slice(0, BATCH);
+      const response = await this.call("/push", { clientID: this.state.clientID, mutations: batch.map((m) => ({ id: m.id, name: "putRow", args: m.args })) }, parsePush);
+      this.acknowledge(batch, response, results);
+      await this.store.save(this.state);
+    }
+    return results;
+  }
+
+  private acknowledge(batch: PendingMutation[], response: PushResponse | GapResponse, results: MutationResult[]): void {
+    const last = response.lastMutationID;
+    const byId = new Map(("results" in response ? response.results : []).map((r) => [r.id, r]));
+    for (const m of batch.filter((x) => x.id <= last)) {
+      const r = byId.get(m.id) ?? { id: m.id, status: "duplicate" as const };
+      results.push(r);
+      if (r.status === "applied" && r.version !== undefined) this.state.known[rowKey(m.args.hamlet, m.args.date)] = { version: r.version, hash: m.hash };
+    }
+    this.state.pending = this.state.pending.filter((m) => m.id > last);
+    // The server is missing ids before our oldest (its record was lost): the absolute rows are safe to renumber.
+    const first = this.state.pending[0];
+    if (first && first.id > last + 1) {
+      this.state.pending = this.state.pending.map((m, i) => ({ ...m, id: last + 1 + i }));
+      this.state.nextMutationID = last + 1 + this.state.pending.length;
+    }
+  }
+
+  /** Fetches what changed since the last cookie; known versions follow the server. */
+  async pull(): Promise<PullResponse> {
+    const response = await this.call("/pull", { clientID: this.state.clientID, cookie: this.state.cookie }, (b) => PullResponseSchema.parse(b));
+    for (const row of response.rows) this.state.known[rowKey(row.hamlet, row.date)] = { version: row.version, hash: dataHash(row) };
+    this.state.cookie = response.cookie;
+    await this.store.save(this.state);
+    return response;
+  }
+}
+
+type GapResponse = { lastMutationID: number; error: string };
+
+function parsePush(body: unknown): PushResponse | GapResponse {
+  const gap = body as GapResponse;
+  if (gap && typeof gap.error === "string" && typeof gap.lastMutationID === "number") return gap;
+  return PushResponseSchema.parse(body);
+}
+
+function errorText(body: unknown): string | undefined {
+  return body && typeof (body as { error?: unknown }).error === "string" ? (body as { error: string }).error : undefined;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** fetch() as a transport (Node 20 and browsers). */
+export function fetchTransport(baseUrl: string, fetchImpl: typeof fetch = fetch): Transport {
+  const base = baseUrl.replace(/\/+$/, "");
+  return {
+    async post(path, body, token) {
+      const response = await fetchImpl(`${base}${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
+      const text = await response.text();
+      let parsed: unknown = null;
+      try {
+        parsed = text ? JSON.parse(text) : null;
+      } catch {
+        parsed = { error: text };
+      }
+      return { status: response.status, body: parsed };
+    },
+  };
+}
