@@ -170,7 +170,7 @@ export async function push(db: Database, device: Device, clientID: string, mutat
     last = outcome.last;
     results.push(outcome.result);
   }
-  if (!mutations.length) last = await db.read((tx) => clientState(tx, device, clientID)).catch(() => 0);
+  if (!mutations.length) last = await db.write((tx) => clientState(tx, device, clientID));
   return { lastMutationID: last, results };
 }
 
@@ -194,7 +194,11 @@ export async function pull(db: Database, device: Device, clientID: string, cooki
        WHERE r.campaign_id = ? AND r.change > ? AND r.change <= ?${scope} ORDER BY r.change`,
       params
     );
-    const client = await tx.get<{ last_mutation_id: number }>("SELECT last_mutation_id FROM clients WHERE client_id = ?", [clientID]);
+    const client = await tx.get<{ device_id: number; last_mutation_id: number }>(
+      "SELECT device_id, last_mutation_id FROM clients WHERE client_id = ?",
+      [clientID]
+    );
+    if (client && Number(client.device_id) !== device.id) throw new SyncError(403, "Mã máy khách thuộc thiết bị khác.");
     const rejected = await tx.all<{ mutation_id: number; reason: string }>(
       "SELECT mutation_id, reason FROM rejected WHERE client_id = ? ORDER BY mutation_id",
       [clientID]
