@@ -113,14 +113,15 @@ async function applyPutRow(tx: Sql, device: Device, clientID: string, id: number
   const args = parsed.data;
   const hamlet = await writableHamlet(tx, device, args.hamlet);
   if (hamlet === null) return reject(tx, clientID, id, `Thiết bị này không được ghi nhật ký của ấp ${args.hamlet}.`);
-  const current = await tx.get<{ data: string; version: number }>(
-    "SELECT data, version FROM journal_rows WHERE campaign_id = ? AND hamlet_id = ? AND day = ?",
+  const current = await tx.get<{ data: string; version: number; device_id: number }>(
+    "SELECT data, version, device_id FROM journal_rows WHERE campaign_id = ? AND hamlet_id = ? AND day = ?",
     [device.campaign, hamlet, args.date]
   );
   const version = current ? Number(current.version) : 0;
   const data = rowData(args);
   if (current && sameData(JSON.parse(current.data), data)) return { id, status: "applied", version };
-  if (version !== args.baseVersion) {
+  // A stale base is a conflict only when another device wrote since: one device's queued edits follow each other.
+  if (version !== args.baseVersion && Number(current?.device_id) !== device.id) {
     await tx.run(
       `INSERT INTO conflicts (campaign_id, hamlet_id, day, base_version, current_version, proposed, device_id, client_id, mutation_id, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
