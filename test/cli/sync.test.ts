@@ -1,0 +1,97 @@
+/** `danvan serve | admin | enroll | sync` end to end, as the hidden black-box runs drive them. */
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { copyFileSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { readPlan } from "../../src/core/reader";
+import { readGrid } from "../../src/xlsx/files";
+import { tempDir } from "../helpers/tmp";
+
+const BIN = join(__dirname, "../../bin/danvan.js");
+const SEED = join(__dirname, "../../../shared/domain/ke-hoach-dan-van-dot-II-2024.txt");
+const dir = tempDir();
+const PORT = 21000 + (process.pid % 20000);
+const SERVER = `http://127.0.0.1:${PORT}`;
+
+function danvan(home: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", cwd: dir(), env: { ...process.env, DANVAN_HOME: join(dir(), home) } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, json: () => JSON.parse(r.stdout) };
+}
+
+async function addRows(file: string, rows: unknown[][]): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(join(dir(), file));
+  for (const r of rows) wb.getWorksheet("Nhật ký")!.addRow(r);
+  await wb.xlsx.writeFile(join(dir(), file));
+}
+
+let server: ChildProcess;
+let codes: { commune: string; hamlets: Record<string, string> };
+
+beforeAll(async () => {
+  expect(danvan("admin", "import", SEED, "--out", "plan.xlsx").code).toBe(0);
+  const created = danvan("admin", "admin", "campaign", "create", "--db", "db.sqlite", "--from", "plan.xlsx", "--json");
+  expect(created.code).toBe(0);
+  codes = created.json().codes;
+  server = spawn(process.execPath, [BIN, "serve", "--port", String(PORT), "--db", "db.sqlite"], { cwd: dir(), stdio: ["ignore", "pipe", "pipe"] });
+  await new Promise((resolve) => server.stdout!.on("data", (d: Buffer) => d.toString().includes("chạy tại") && resolve(null)));
+  for (const f of ["cau.xlsx", "cau2.xlsx", "traibi.xlsx", "xa.xlsx"]) copyFileSync(join(dir(), "plan.xlsx"), join(dir(), f));
+});
+afterAll(() => server?.kill());
+
+test("the campaign gives one code per hamlet and one for the commune", () => {
+  expect(Object.keys(codes.hamlets)).toEqual(["Cầu", "Trại Bí", "Sân Bay", "Mới", "Bàu Đưng", "Gò Cát", "Đồng Dài", "Xóm Tháp"]);
+  expect(codes.commune).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+});
+
+test("a hamlet pushes its own rows, is refused the others, and a rerun changes nothing", async () => {
+  expect(danvan("cau", "enroll", "--server", SERVER, "--code", codes.hamlets["Cầu"]).code).toBe(0);
+  await addRows("cau.xlsx", [
+    ["10/12/2024", "Cầu", 12, 6, 3, 10, 7, "1.000 m", null, null, null, null, null, null, null, null, null, null, null, null, null, "=HYPERLINK(\"x\")", "A", "14h05"],
+    ["11/12/2024", "ấp cầu", 12, 6, 3, 10, 7, "800", "500 m", null, null, null, null, null, null, null, null, null, null, null, null, "", "A", "14h10"],
+    ["11/12/2024", "Trại Bí", 1, 1, 1, 1, 1],
+  ]);
+  const first = danvan("cau", "sync", "cau.xlsx", "--server", SERVER, "--json");
+  expect(first.code).toBe(0);
+  expect(first.json()).toMatchObject({ pushed: 2, refused: [{ hamlet: "Trại Bí", date: "2024-12-11" }], conflicts: [] });
+  const again = danvan("cau", "sync", "cau.xlsx", "--server", SERVER, "--json");
+  expect(again.code).toBe(0);
+  expect(again.json()).toMatchObject({ pushed: 0, conflicts: [], pending: 0 });
+});
+
+test("a second device editing the same row makes a conflict the commune sees; nobody is overwritten", async () => {
+  const code = danvan("admin", "admin", "code", "--db", "db.sqlite", "--hamlet", "Cầu", "--json").json().code;
+  expect(danvan("cau2", "enroll", "--server", SERVER, "--code", code).code).toBe(0);
+  await addRows("cau2.xlsx", [["10/12/2024", "Cầu", 1, 1, 1, 1, 1, "5 m"]]);
+  const r = danvan("cau2", "sync", "cau2.xlsx", "--server", SERVER, "--json");
+  expect(r.code).toBe(0);
+  expect(r.json().conflicts).toHaveLength(1);
+  expect(danvan("traibi", "enroll", "--server", SERVER, "--code", codes.hamlets["Trại Bí"]).code).toBe(0);
+  await addRows("traibi.xlsx", [["11/12/2024", "Trại Bí", 6, 6, 0, 5, 4, null, null, null, "150"]]);
+  expect(danvan("traibi", "sync", "traibi.xlsx", "--server", SERVER, "--json").json()).toMatchObject({ pushed: 1 });
+});
+
+test("the commune pulls every row exactly once, with the conflict listed, formulas kept as text", async () => {
+  expect(danvan("xa", "enroll", "--server", SERVER, "--code", codes.commune).code).toBe(0);
+  for (let i = 0; i < 2; i++) {
+    const r = danvan("xa", "sync", "xa.xlsx", "--server", SERVER, "--json");
+    expect(r.code).toBe(0);
+    if (i === 0) expect(r.json()).toMatchObject({ pulled: 3, conflicts: [{ hamlet: "Cầu", date: "2024-12-10" }] });
+  }
+  const { plan } = readPlan(await readGrid(join(dir(), "xa.xlsx")));
+  const keys = plan.journal.map((r) => `${r.hamlet} ${r.date}`).sort();
+  expect(keys).toEqual(["Cầu 2024-12-10", "Cầu 2024-12-11", "Trại Bí 2024-12-11"]);
+  expect(plan.journal.find((r) => r.date === "2024-12-10")).toMatchObject({ values: { phat_quang_m: 1000 }, note: "=HYPERLINK(\"x\")" });
+  const report = spawnSync(process.execPath, [BIN, "report", "xa.xlsx", "--date", "2024-12-11", "--json"], { cwd: dir(), encoding: "utf8" });
+  expect(JSON.parse(report.stdout).day_total).toMatchObject({ phat_quang_m: 800, thap_sang_m: 500, lam_duong_m: 150 });
+});
+
+test("without enrolment or without a server: one Vietnamese line and a non-zero exit", () => {
+  const none = danvan("nobody", "sync", "xa.xlsx", "--json");
+  expect(none.code).toBe(2);
+  expect(none.stderr).toMatch(/^Lỗi: Thiết bị chưa đăng ký/);
+  const down = danvan("xa", "sync", "xa.xlsx", "--server", "http://127.0.0.1:9", "--json");
+  expect(down.code).not.toBe(0);
+  expect(down.stderr).toMatch(/^Lỗi: Không kết nối được máy chủ http:\/\/127\.0\.0\.1:9/);
+  expect(down.stderr).not.toMatch(/\n\s+at /);
+});
