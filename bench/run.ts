@@ -12,6 +12,7 @@ import { reportLayout } from "../src/core/report-layout";
 import { planLayouts } from "../src/core/template";
 import { computeTotals } from "../src/core/totals";
 import { bundleSizes, syncsPerOperation, tongRatio } from "./addin";
+import { syncBench } from "./sync";
 import { syntheticPlan } from "./synthetic";
 import { time } from "./timing";
 
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
     ...tongRatio(100_000),
     ...(await syncsPerOperation()),
     ...bundleSizes(),
+    ...(await syncBench()),
   ];
   process.stdout.write(out.join("\n") + "\n");
 }

@@ -7,10 +7,12 @@ const path = require("path");
 const webpack = require("webpack");
 const { httpsOptions } = require("./certs");
 const { run } = require("../lib/src/cli/main");
+const { startServer } = require("../lib/server/main");
 
 const ROOT = path.resolve(__dirname, "..");
 const DIST = path.join(ROOT, "dist");
 const PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
+const SYNC_PORT = Number(process.env.DANVAN_SYNC_PORT || 8787);
 const PID_FILE = path.join(ROOT, ".danvan-start.pid");
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".json": "application/json", ".png": "image/png", ".xml": "application/xml", ".map": "application/json" };
 
@@ -58,10 +60,11 @@ async function main() {
   const demo = await run(["demo"]);
   process.stdout.write(`${demo.stdout}${demo.stderr}\n\nĐang đóng gói bổ trợ… Building the add-in…\n`);
   await build();
+  const sync = await startServer({ port: SYNC_PORT, host: "127.0.0.1", db: path.join(ROOT, "data", "danvan.db") });
   const server = serve(await httpsOptions());
   server.on("listening", () => {
     fs.writeFileSync(PID_FILE, String(process.pid));
-    process.stdout.write(`${SIDELOAD}\n`);
+    process.stdout.write(`${SIDELOAD}\n\nMáy chủ đồng bộ / Sync server: ${sync.url} (${sync.store}); "danvan admin campaign create --db data/danvan.db --from SO.xlsx" để tạo mã đăng ký / to issue enrolment codes.\n`);
   });
   server.on("error", (e) => {
     process.stderr.write(`Lỗi: không mở được cổng ${PORT} (${e.code}). Chạy "npm stop" hoặc đóng chương trình đang dùng cổng này.\n`);

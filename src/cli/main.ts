@@ -46,7 +46,10 @@ const COMMANDS: Record<string, Command> = {
   report: { valued: ["date", "out", "as-of"], run: report },
   demo: { valued: ["dir"], run: (a) => demo(a) },
   serve: { valued: ["port", "db", "host", "cors-origin"], run: (a) => serve(a) },
-  admin: { valued: ["db", "from", "hamlet", "campaign", "province", "device"], run: (a) => admin(a) },
+  admin: {
+    valued: ["db", "from", "hamlet", "campaign", "province", "device"],
+    run: (a) => admin(a),
+  },
   enroll: { valued: ["server", "code", "name"], run: (a) => enrollCommand(a) },
   sync: { valued: ["server"], run: (a) => syncCommand(a) },
 };

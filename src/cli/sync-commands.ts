@@ -12,7 +12,7 @@ import type { Output } from "./commands";
 import { fileStateStore, loadIdentity, lockHome, saveIdentity } from "./sync-home";
 
 // The server is loaded only by the commands that run it, so the rest of the CLI starts without it.
-/* eslint-disable @typescript-eslint/no-require-imports */
+
 const server = () => require("../../server/main") as typeof import("../../server/main");
 
 const json = (value: unknown) => JSON.stringify(value, null, 2);
@@ -25,14 +25,22 @@ function option(args: Args, name: string): string {
 
 function port(args: Args): number {
   const p = Number(args.options.get("port") ?? 8787);
-  if (!Number.isInteger(p) || p < 1 || p > 65535) throw new UsageError(`--port "${args.options.get("port")}" không hợp lệ.`);
+  if (!Number.isInteger(p) || p < 1 || p > 65535)
+    throw new UsageError(`--port "${args.options.get("port")}" không hợp lệ.`);
   return p;
 }
 
 export async function serve(args: Args): Promise<Output> {
   const { startServer } = server();
-  const running = await startServer({ port: port(args), host: args.options.get("host") ?? "127.0.0.1", db: args.options.get("db"), corsOrigin: args.options.get("cors-origin") });
-  process.stdout.write(`Máy chủ đồng bộ DanVan chạy tại ${running.url} (kho: ${running.store}). Ctrl+C để dừng.\n`);
+  const running = await startServer({
+    port: port(args),
+    host: args.options.get("host") ?? "127.0.0.1",
+    db: args.options.get("db"),
+    corsOrigin: args.options.get("cors-origin"),
+  });
+  process.stdout.write(
+    `Máy chủ đồng bộ DanVan chạy tại ${running.url} (kho: ${running.store}). Ctrl+C để dừng.\n`
+  );
   await running.closed;
   return { stdout: "", code: 0 };
 }
@@ -43,49 +51,92 @@ export async function admin(args: Args): Promise<Output> {
   const db = args.options.get("db");
   if (what === "campaign" && verb === "create") {
     const { plan, findings } = readPlan(workbookToGrid(await openWorkbook(option(args, "from"))));
-    const blocking = findings.filter((f) => f.code === "SHEET_MISSING" || f.code === "HEADER_MISSING");
+    const blocking = findings.filter(
+      (f) => f.code === "SHEET_MISSING" || f.code === "HEADER_MISSING"
+    );
     if (blocking.length) throw new InputError(`Sổ chưa dùng được: ${blocking[0].message}`);
-    const created = await withDatabase(db, (d) => createCampaign(d, plan, args.options.get("province")));
+    const created = await withDatabase(db, (d) =>
+      createCampaign(d, plan, args.options.get("province"))
+    );
     if (args.switches.has("json")) return { stdout: json(created), code: 0 };
-    const lines = [`Đã tạo đợt ${created.campaign}. Mã đăng ký (mỗi mã dùng một lần):`, `  Xã: ${created.codes.commune}`];
+    const lines = [
+      `Đã tạo đợt ${created.campaign}. Mã đăng ký (mỗi mã dùng một lần):`,
+      `  Xã: ${created.codes.commune}`,
+    ];
     for (const [h, c] of Object.entries(created.codes.hamlets)) lines.push(`  Ấp ${h}: ${c}`);
     return { stdout: lines.join("\n"), code: 0 };
   }
   if (what === "code") {
     const campaign = args.options.get("campaign");
-    const issued = await withDatabase(db, (d) => issueHamletCode(d, option(args, "hamlet"), campaign ? Number(campaign) : undefined));
-    return { stdout: args.switches.has("json") ? json({ code: issued.code }) : `Mã mới cho ấp ${option(args, "hamlet")}: ${issued.code}`, code: 0 };
+    const issued = await withDatabase(db, (d) =>
+      issueHamletCode(d, option(args, "hamlet"), campaign ? Number(campaign) : undefined)
+    );
+    return {
+      stdout: args.switches.has("json")
+        ? json({ code: issued.code })
+        : `Mã mới cho ấp ${option(args, "hamlet")}: ${issued.code}`,
+      code: 0,
+    };
   }
   if (what === "revoke") {
     const ok = await withDatabase(db, (d) => revokeDevice(d, Number(option(args, "device"))));
     if (!ok) throw new InputError(`Không có thiết bị số ${args.options.get("device")}.`);
     return { stdout: `Đã thu hồi thiết bị ${args.options.get("device")}.`, code: 0 };
   }
-  throw new UsageError('Dùng: danvan admin campaign create --from SO.xlsx | admin code --hamlet TÊN | admin revoke --device SỐ (kèm --db URL).');
+  throw new UsageError(
+    "Dùng: danvan admin campaign create --from SO.xlsx | admin code --hamlet TÊN | admin revoke --device SỐ (kèm --db URL)."
+  );
 }
 
 async function reach<T>(server: string, what: () => Promise<T>): Promise<T> {
   try {
     return await what();
   } catch (e) {
-    if (e instanceof AuthError) throw new InputError(`${e.message} Chạy "danvan enroll" với mã mới.`);
+    if (e instanceof AuthError)
+      throw new InputError(`${e.message} Chạy "danvan enroll" với mã mới.`);
     if (e instanceof InputError || e instanceof UsageError) throw e;
-    throw new InputError(`Không kết nối được máy chủ ${server}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new InputError(
+      `Không kết nối được máy chủ ${server}: ${e instanceof Error ? e.message : String(e)}`
+    );
   }
 }
 
 export async function enrollCommand(args: Args): Promise<Output> {
   const url = option(args, "server");
-  const response = await reach(url, () => fetchTransport(url).post("/enroll", { code: option(args, "code"), name: args.options.get("name") ?? "Máy tính" }, ""));
-  if (response.status !== 200) throw new InputError((response.body as { error?: string })?.error ?? `Máy chủ trả lời ${response.status}.`);
+  const response = await reach(url, () =>
+    fetchTransport(url).post(
+      "/enroll",
+      { code: option(args, "code"), name: args.options.get("name") ?? "Máy tính" },
+      ""
+    )
+  );
+  if (response.status !== 200)
+    throw new InputError(
+      (response.body as { error?: string })?.error ?? `Máy chủ trả lời ${response.status}.`
+    );
   const identity = { ...EnrollResponse.parse(response.body), server: url };
   saveIdentity(identity);
-  const who = identity.hamlet ? `ấp ${identity.hamlet}, xã ${identity.commune}` : `xã ${identity.commune}`;
-  const stdout = args.switches.has("json") ? json({ clientID: identity.clientID, scope: identity.scope, campaign: identity.campaign, commune: identity.commune, hamlet: identity.hamlet }) : `Đã đăng ký thiết bị cho ${who}.`;
+  const who = identity.hamlet
+    ? `ấp ${identity.hamlet}, xã ${identity.commune}`
+    : `xã ${identity.commune}`;
+  const stdout = args.switches.has("json")
+    ? json({
+        clientID: identity.clientID,
+        scope: identity.scope,
+        campaign: identity.campaign,
+        commune: identity.commune,
+        hamlet: identity.hamlet,
+      })
+    : `Đã đăng ký thiết bị cho ${who}.`;
   return { stdout, code: 0 };
 }
 
-function rowData(values: Record<string, number>, note: string, reporter: string, sent: number | null): RowData {
+function rowData(
+  values: Record<string, number>,
+  note: string,
+  reporter: string,
+  sent: number | null
+): RowData {
   return { values, note, reporter, sent: sent === null ? null : formatTime(sent) };
 }
 
@@ -104,11 +155,25 @@ export async function syncCommand(args: Args): Promise<Output> {
     const refused: { hamlet: string; date: string; reason: string }[] = [];
     const mine = plan.journal.filter((r) => {
       if (!r.date || !r.hamlet) return false;
-      const allowed = identity.scope === "commune" ? plan.hamlets.some((h) => hamletKey(h.name) === hamletKey(r.hamlet)) : hamletKey(r.hamlet) === hamletKey(identity.hamlet ?? "");
-      if (!allowed) refused.push({ hamlet: r.hamlet, date: r.date, reason: `Thiết bị này chỉ gửi nhật ký của ${identity.hamlet ? `ấp ${identity.hamlet}` : "các ấp trong xã"}.` });
+      const allowed =
+        identity.scope === "commune"
+          ? plan.hamlets.some((h) => hamletKey(h.name) === hamletKey(r.hamlet))
+          : hamletKey(r.hamlet) === hamletKey(identity.hamlet ?? "");
+      if (!allowed)
+        refused.push({
+          hamlet: r.hamlet,
+          date: r.date,
+          reason: `Thiết bị này chỉ gửi nhật ký của ${identity.hamlet ? `ấp ${identity.hamlet}` : "các ấp trong xã"}.`,
+        });
       return allowed;
     });
-    await client.enqueue(mine.map((r) => ({ hamlet: identity.hamlet ?? r.hamlet, date: r.date!, data: rowData(r.values, r.note, r.reporter, r.sent_minutes) })));
+    await client.enqueue(
+      mine.map((r) => ({
+        hamlet: identity.hamlet ?? r.hamlet,
+        date: r.date!,
+        data: rowData(r.values, r.note, r.reporter, r.sent_minutes),
+      }))
+    );
     const results = await reach(url, () => client.push());
     const pulled = await reach(url, () => client.pull());
     const written = writeJournalRows(wb, pulled.rows);
@@ -118,11 +183,22 @@ export async function syncCommand(args: Args): Promise<Output> {
       pulled: written,
       refused: [
         ...refused,
-        ...results.filter((r) => r.status === "rejected").map((r) => ({ hamlet: "", date: "", reason: r.reason ?? "" })),
+        ...results
+          .filter((r) => r.status === "rejected")
+          .map((r) => ({ hamlet: "", date: "", reason: r.reason ?? "" })),
       ],
       conflicts: [
-        ...results.filter((r) => r.status === "conflict").map((r) => ({ mutation: r.id, reason: r.reason })),
-        ...pulled.conflicts.map((c) => ({ id: c.id, hamlet: c.hamlet, date: c.date, device: c.device, current: c.current, proposed: c.proposed })),
+        ...results
+          .filter((r) => r.status === "conflict")
+          .map((r) => ({ mutation: r.id, reason: r.reason })),
+        ...pulled.conflicts.map((c) => ({
+          id: c.id,
+          hamlet: c.hamlet,
+          date: c.date,
+          device: c.device,
+          current: c.current,
+          proposed: c.proposed,
+        })),
       ],
       pending: client.pending.length,
     };
@@ -131,8 +207,12 @@ export async function syncCommand(args: Args): Promise<Output> {
     return {
       stdout: [
         `Đã gửi ${report.pushed} dòng, nhận ${report.pulled} dòng vào ${file}.`,
-        ...report.refused.map((r) => `Không gửi ${r.hamlet} ${r.date ? formatDate(r.date) : ""}: ${r.reason}`),
-        ...(report.conflicts.length ? [`${report.conflicts.length} xung đột chờ xã giải quyết.`] : []),
+        ...report.refused.map(
+          (r) => `Không gửi ${r.hamlet} ${r.date ? formatDate(r.date) : ""}: ${r.reason}`
+        ),
+        ...(report.conflicts.length
+          ? [`${report.conflicts.length} xung đột chờ xã giải quyết.`]
+          : []),
       ].join("\n"),
       code,
     };

@@ -1,5 +1,16 @@
 /** The CLI device's identity, outbox and lock, kept under $DANVAN_HOME (default ~/.danvan). */
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, fsyncSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  fsyncSync,
+} from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { z } from "zod";
@@ -34,7 +45,10 @@ export function saveIdentity(identity: Identity): void {
 
 export function loadIdentity(): Identity {
   const path = join(homeDir(), "identity.json");
-  if (!existsSync(path)) throw new InputError(`Thiết bị chưa đăng ký: chạy "danvan enroll --server URL --code MÃ" trước (thư mục ${homeDir()}).`);
+  if (!existsSync(path))
+    throw new InputError(
+      `Thiết bị chưa đăng ký: chạy "danvan enroll --server URL --code MÃ" trước (thư mục ${homeDir()}).`
+    );
   const parsed = Identity.safeParse(JSON.parse(readFileSync(path, "utf8")));
   if (!parsed.success) throw new InputError(`Tệp ${path} bị hỏng; hãy đăng ký lại thiết bị.`);
   return parsed.data;
@@ -59,7 +73,8 @@ const STALE_LOCK_MS = 10 * 60_000;
 export function lockHome(): () => void {
   mkdirSync(homeDir(), { recursive: true, mode: 0o700 });
   const path = join(homeDir(), "sync.lock");
-  if (existsSync(path) && Date.now() - statSync(path).mtimeMs > STALE_LOCK_MS) rmSync(path, { force: true });
+  if (existsSync(path) && Date.now() - statSync(path).mtimeMs > STALE_LOCK_MS)
+    rmSync(path, { force: true });
   let fd: number;
   try {
     fd = openSync(path, "wx");

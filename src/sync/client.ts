@@ -4,8 +4,14 @@
  * the outbox; failures back off exponentially.
  */
 import {
-  type MutationResult, type PullResponse, PullResponse as PullResponseSchema, type PushResponse,
-  PushResponse as PushResponseSchema, type PutRow, type RowData, rowKey,
+  type MutationResult,
+  type PullResponse,
+  PullResponse as PullResponseSchema,
+  type PushResponse,
+  PushResponse as PushResponseSchema,
+  type PutRow,
+  type RowData,
+  rowKey,
 } from "./protocol";
 
 export interface Transport {
@@ -42,7 +48,11 @@ export function emptyState(clientID: string): OutboxState {
 
 /** A stable text of a row's data: equal data, equal hash. */
 export function dataHash(d: RowData): string {
-  const values = Object.fromEntries(Object.entries(d.values).filter(([, v]) => v !== 0).sort(([a], [b]) => a.localeCompare(b)));
+  const values = Object.fromEntries(
+    Object.entries(d.values)
+      .filter(([, v]) => v !== 0)
+      .sort(([a], [b]) => a.localeCompare(b))
+  );
   return JSON.stringify([values, d.note, d.reporter, d.sent]);
 }
 
@@ -61,7 +71,11 @@ export class SyncClient {
     private readonly transport: Transport,
     private readonly store: StateStore,
     private readonly identity: { clientID: string; token: string },
-    private readonly retry: { attempts: number; baseMs: number; sleep?: (ms: number) => Promise<void> } = { attempts: 5, baseMs: 200 }
+    private readonly retry: {
+      attempts: number;
+      baseMs: number;
+      sleep?: (ms: number) => Promise<void>;
+    } = { attempts: 5, baseMs: 200 }
   ) {}
 
   async open(): Promise<OutboxState> {
@@ -78,7 +92,10 @@ export class SyncClient {
   /** A new identity (re-enrolment after a 401): pending edits keep their data and start over at id 1. */
   private renumberFor(clientID: string): void {
     this.state = {
-      ...this.state, clientID, cookie: null, nextMutationID: this.state.pending.length + 1,
+      ...this.state,
+      clientID,
+      cookie: null,
+      nextMutationID: this.state.pending.length + 1,
       pending: this.state.pending.map((m, i) => ({ ...m, id: i + 1 })),
     };
   }
@@ -89,9 +106,16 @@ export class SyncClient {
     for (const r of rows) {
       const key = rowKey(r.hamlet, r.date);
       const hash = dataHash(r.data);
-      const queued = [...this.state.pending].reverse().find((m) => rowKey(m.args.hamlet, m.args.date) === key);
+      const queued = [...this.state.pending]
+        .reverse()
+        .find((m) => rowKey(m.args.hamlet, m.args.date) === key);
       if ((queued ? queued.hash : this.state.known[key]?.hash) === hash) continue;
-      const args: PutRow = { ...r.data, hamlet: r.hamlet, date: r.date, baseVersion: this.state.known[key]?.version ?? 0 };
+      const args: PutRow = {
+        ...r.data,
+        hamlet: r.hamlet,
+        date: r.date,
+        baseVersion: this.state.known[key]?.version ?? 0,
+      };
       this.state.pending.push({ id: this.state.nextMutationID++, args, hash });
       added++;
     }
@@ -102,7 +126,10 @@ export class SyncClient {
   private async call<T>(path: string, body: unknown, parse: (x: unknown) => T): Promise<T> {
     let lastError: unknown;
     for (let attempt = 0; attempt < this.retry.attempts; attempt++) {
-      if (attempt) await (this.retry.sleep ?? sleep)(this.retry.baseMs * 2 ** (attempt - 1) * (0.5 + Math.random()));
+      if (attempt)
+        await (this.retry.sleep ?? sleep)(
+          this.retry.baseMs * 2 ** (attempt - 1) * (0.5 + Math.random())
+        );
       let response: { status: number; body: unknown };
       try {
         response = await this.transport.post(path, body, this.identity.token);
@@ -110,10 +137,15 @@ export class SyncClient {
         lastError = e;
         continue;
       }
-      if (response.status === 401) throw new AuthError(errorText(response.body) ?? "Thiết bị chưa đăng ký hoặc đã bị thu hồi.");
+      if (response.status === 401)
+        throw new AuthError(
+          errorText(response.body) ?? "Thiết bị chưa đăng ký hoặc đã bị thu hồi."
+        );
       if (response.status === 200) return parse(response.body);
       if (response.status === 409) return parse(response.body);
-      lastError = new ServerError(errorText(response.body) ?? `Máy chủ trả lời ${response.status}.`);
+      lastError = new ServerError(
+        errorText(response.body) ?? `Máy chủ trả lời ${response.status}.`
+      );
       if (response.status < 500 && response.status !== 429) throw lastError;
     }
     throw lastError instanceof Error ? lastError : new ServerError("Không kết nối được máy chủ.");
@@ -124,20 +156,32 @@ export class SyncClient {
     const results: MutationResult[] = [];
     while (this.state.pending.length) {
       const batch = this.state.pending.slice(0, BATCH);
-      const response = await this.call("/push", { clientID: this.state.clientID, mutations: batch.map((m) => ({ id: m.id, name: "putRow", args: m.args })) }, parsePush);
+      const response = await this.call(
+        "/push",
+        {
+          clientID: this.state.clientID,
+          mutations: batch.map((m) => ({ id: m.id, name: "putRow", args: m.args })),
+        },
+        parsePush
+      );
       this.acknowledge(batch, response, results);
       await this.store.save(this.state);
     }
     return results;
   }
 
-  private acknowledge(batch: PendingMutation[], response: PushResponse | GapResponse, results: MutationResult[]): void {
+  private acknowledge(
+    batch: PendingMutation[],
+    response: PushResponse | GapResponse,
+    results: MutationResult[]
+  ): void {
     const last = response.lastMutationID;
     const byId = new Map(("results" in response ? response.results : []).map((r) => [r.id, r]));
     for (const m of batch.filter((x) => x.id <= last)) {
       const r = byId.get(m.id) ?? { id: m.id, status: "duplicate" as const };
       results.push(r);
-      if (r.status === "applied" && r.version !== undefined) this.state.known[rowKey(m.args.hamlet, m.args.date)] = { version: r.version, hash: m.hash };
+      if (r.status === "applied" && r.version !== undefined)
+        this.state.known[rowKey(m.args.hamlet, m.args.date)] = { version: r.version, hash: m.hash };
     }
     this.state.pending = this.state.pending.filter((m) => m.id > last);
     // The server is missing ids before our oldest (its record was lost): the absolute rows are safe to renumber.
@@ -150,8 +194,16 @@ export class SyncClient {
 
   /** Fetches what changed since the last cookie; known versions follow the server. */
   async pull(): Promise<PullResponse> {
-    const response = await this.call("/pull", { clientID: this.state.clientID, cookie: this.state.cookie }, (b) => PullResponseSchema.parse(b));
-    for (const row of response.rows) this.state.known[rowKey(row.hamlet, row.date)] = { version: row.version, hash: dataHash(row) };
+    const response = await this.call(
+      "/pull",
+      { clientID: this.state.clientID, cookie: this.state.cookie },
+      (b) => PullResponseSchema.parse(b)
+    );
+    for (const row of response.rows)
+      this.state.known[rowKey(row.hamlet, row.date)] = {
+        version: row.version,
+        hash: dataHash(row),
+      };
     this.state.cookie = response.cookie;
     await this.store.save(this.state);
     return response;
@@ -167,7 +219,9 @@ function parsePush(body: unknown): PushResponse | GapResponse {
 }
 
 function errorText(body: unknown): string | undefined {
-  return body && typeof (body as { error?: unknown }).error === "string" ? (body as { error: string }).error : undefined;
+  return body && typeof (body as { error?: unknown }).error === "string"
+    ? (body as { error: string }).error
+    : undefined;
 }
 
 function sleep(ms: number): Promise<void> {

@@ -13,7 +13,10 @@ export const RowData = z.object({
   note: z.string().max(2000),
   reporter: z.string().max(200),
   /** Giờ gửi, "HH:MM", or null */
-  sent: z.string().regex(/^\d{2}:\d{2}$/).nullable(),
+  sent: z
+    .string()
+    .regex(/^\d{2}:\d{2}$/)
+    .nullable(),
 });
 export type RowData = z.infer<typeof RowData>;
 
@@ -91,7 +94,10 @@ export const PullResponse = z.object({
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 
-export const EnrollRequest = z.object({ code: z.string().min(4).max(64), name: z.string().max(100).optional() });
+export const EnrollRequest = z.object({
+  code: z.string().min(4).max(64),
+  name: z.string().max(100).optional(),
+});
 export const EnrollResponse = z.object({
   clientID: z.string(),
   token: z.string(),

@@ -22,11 +22,16 @@ export function writeJournalRows(wb: ExcelJS.Workbook, rows: SyncedRow[]): numbe
   if (!rows.length) return 0;
   const ws = journalSheet(wb);
   const table = findTable(worksheetToGrid(ws), JOURNAL_TABLE);
-  if (!table || table.missing.length) throw new InputError(`Trang "${SHEET.journal}" không có đủ hàng tiêu đề.`);
+  if (!table || table.missing.length)
+    throw new InputError(`Trang "${SHEET.journal}" không có đủ hàng tiêu đề.`);
   const at = new Map<string, number[]>();
   for (const r of table.rows) {
     const date = parseDate(r.cells.date ?? null);
-    if (date) at.set(`${date}|${hamletKey(cellText(r.cells.hamlet))}`, [...(at.get(`${date}|${hamletKey(cellText(r.cells.hamlet))}`) ?? []), r.row]);
+    if (date)
+      at.set(`${date}|${hamletKey(cellText(r.cells.hamlet))}`, [
+        ...(at.get(`${date}|${hamletKey(cellText(r.cells.hamlet))}`) ?? []),
+        r.row,
+      ]);
   }
   let next = Math.max(table.headerRow, ...table.rows.map((r) => r.row)) + 1;
   const extra: number[] = [];
