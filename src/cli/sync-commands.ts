@@ -1,9 +1,9 @@
 /** `danvan serve`, `danvan admin …`, `danvan enroll` and `danvan sync`. */
 import { readPlan } from "../core/reader";
-import { formatDate, formatTime } from "../core/dates";
-import { hamletKey } from "../core/text";
+import { formatDate } from "../core/dates";
 import { AuthError, SyncClient, fetchTransport } from "../sync/client";
-import { EnrollResponse, type RowData } from "../sync/protocol";
+import { EnrollResponse } from "../sync/protocol";
+import { rowsToSend } from "../sync/rows";
 import { InputError, openWorkbook } from "../xlsx/files";
 import { writeJournalRows } from "../xlsx/journal";
 import { workbookToGrid } from "../xlsx/read";
@@ -131,15 +131,6 @@ export async function enrollCommand(args: Args): Promise<Output> {
   return { stdout, code: 0 };
 }
 
-function rowData(
-  values: Record<string, number>,
-  note: string,
-  reporter: string,
-  sent: number | null
-): RowData {
-  return { values, note, reporter, sent: sent === null ? null : formatTime(sent) };
-}
-
 /** Pushes the journal rows this device may write, pulls what it may read into the workbook. Safe to rerun. */
 export async function syncCommand(args: Args): Promise<Output> {
   const file = args.positional[0];
@@ -152,28 +143,8 @@ export async function syncCommand(args: Args): Promise<Output> {
   try {
     const client = new SyncClient(fetchTransport(url), fileStateStore(identity.campaign), identity);
     await client.open();
-    const refused: { hamlet: string; date: string; reason: string }[] = [];
-    const mine = plan.journal.filter((r) => {
-      if (!r.date || !r.hamlet) return false;
-      const allowed =
-        identity.scope === "commune"
-          ? plan.hamlets.some((h) => hamletKey(h.name) === hamletKey(r.hamlet))
-          : hamletKey(r.hamlet) === hamletKey(identity.hamlet ?? "");
-      if (!allowed)
-        refused.push({
-          hamlet: r.hamlet,
-          date: r.date,
-          reason: `Thiết bị này chỉ gửi nhật ký của ${identity.hamlet ? `ấp ${identity.hamlet}` : "các ấp trong xã"}.`,
-        });
-      return allowed;
-    });
-    await client.enqueue(
-      mine.map((r) => ({
-        hamlet: identity.hamlet ?? r.hamlet,
-        date: r.date!,
-        data: rowData(r.values, r.note, r.reporter, r.sent_minutes),
-      }))
-    );
+    const { rows, refused } = rowsToSend(plan, identity);
+    await client.enqueue(rows);
     const results = await reach(url, () => client.push());
     const pulled = await reach(url, () => client.pull());
     const written = writeJournalRows(wb, pulled.rows);

@@ -66,8 +66,24 @@ const VI = {
   },
   sync: {
     title: "Đồng bộ với máy chủ DanVan",
-    pending:
-      "Đồng bộ nhật ký giữa các ấp và xã sẽ có ở bản sau; hiện sổ được gửi bằng tệp (e-mail, Zalo).",
+    server: "Địa chỉ máy chủ",
+    code: "Mã đăng ký (xã cấp)",
+    enroll: "Đăng ký thiết bị",
+    device: (hamlet: string | null, commune: string) =>
+      hamlet ? `Thiết bị của ấp ${hamlet}, xã ${commune}` : `Thiết bị của xã ${commune}`,
+    status: (pending: number, at: string | null) =>
+      `Chờ gửi: ${pending} dòng${at ? ` · lần đồng bộ cuối: ${at}` : ""}`,
+    now: "Đồng bộ ngay",
+    done: (pushed: number, pulled: number, refused: number) =>
+      `Đã gửi ${pushed} dòng, nhận ${pulled} dòng${refused ? `, ${refused} dòng không thuộc thiết bị này nên không gửi` : ""}.`,
+    revoked:
+      "Thiết bị đã bị thu hồi hoặc chưa đăng ký. Các dòng chưa gửi vẫn được giữ; hãy xin xã mã mới và đăng ký lại.",
+    conflicts: "Xung đột chờ xã chọn",
+    row: "Dòng",
+    current: "Bản hiện tại",
+    proposed: "Bản gửi sau",
+    keep: "Giữ",
+    take: "Lấy bản này",
   },
 };
 
@@ -140,8 +156,24 @@ const EN: Strings = {
   },
   sync: {
     title: "Sync with the DanVan server",
-    pending:
-      "Syncing journals between hamlets and the commune comes in a later release; for now workbooks travel as files.",
+    server: "Server address",
+    code: "Enrolment code (from the commune)",
+    enroll: "Enrol this device",
+    device: (hamlet: string | null, commune: string) =>
+      hamlet ? `Device of hamlet ${hamlet}, ${commune}` : `Device of commune ${commune}`,
+    status: (pending: number, at: string | null) =>
+      `Waiting to send: ${pending} rows${at ? ` · last sync: ${at}` : ""}`,
+    now: "Sync now",
+    done: (pushed: number, pulled: number, refused: number) =>
+      `Sent ${pushed} rows, received ${pulled}${refused ? `, ${refused} rows of other hamlets not sent` : ""}.`,
+    revoked:
+      "This device was revoked or is not enrolled. Unsent rows are kept; ask the commune for a new code and enrol again.",
+    conflicts: "Conflicts for the commune to settle",
+    row: "Row",
+    current: "Current",
+    proposed: "Sent later",
+    keep: "Keep",
+    take: "Take this one",
   },
 };
 

@@ -20,6 +20,10 @@ function installFakeExcel(grid) {
       format: { font: {}, fill: {}, borders: { getItem: () => ({}) } },
       dataValidation: { clear() {} },
       merge() {},
+      clear() {
+        const at = topLeft(address.includes(":") && !/\d/.test(address) ? `${address.split(":")[0]}1` : address);
+        s.rows.forEach((row) => row && (row[at.col] = null));
+      },
       select() {
         book.selected = `${s.name}!${address}`;
       },
@@ -57,6 +61,13 @@ function installFakeExcel(grid) {
         s.deleted = true;
       },
       freezePanes: { freezeRows() {} },
+      get visibility() {
+        return s.visibility || "Visible";
+      },
+      set visibility(v) {
+        s.visibility = v;
+      },
+      isNullObject: false,
       pageLayout: {},
       charts: {
         add: () => ({ title: {}, legend: {}, axes: { valueAxis: {} }, setPosition() {} }),
@@ -67,6 +78,10 @@ function installFakeExcel(grid) {
     items: [],
     load() {
       this.items = live().map(sheetApi);
+    },
+    getItemOrNullObject(name) {
+      const s = live().find((x) => x.name === name);
+      return s ? sheetApi(s) : { isNullObject: true };
     },
     getItem(name) {
       const s = live().find((x) => x.name === name);
@@ -93,6 +108,7 @@ function installFakeExcel(grid) {
     PageOrientation: { portrait: "Portrait", landscape: "Landscape" },
     ChartType: { barClustered: "BarClustered" },
     ChartSeriesBy: { columns: "Columns" },
+    SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
   };
   window.__book = book;
 }

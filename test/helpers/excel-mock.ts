@@ -11,6 +11,7 @@ export interface RangeWrite {
   mock: OfficeMockObject & Record<string, unknown>;
   merged: boolean;
   selected: boolean;
+  deleted: boolean;
 }
 
 export interface SheetWrite {
@@ -31,7 +32,7 @@ export interface WorkbookMock {
 }
 
 function rangeMock(address: string): RangeWrite {
-  const write: RangeWrite = { address, merged: false, selected: false, mock: undefined as never };
+  const write: RangeWrite = { address, merged: false, selected: false, deleted: false, mock: undefined as never };
   write.mock = new OfficeMockObject({
     format: {
       font: {},
@@ -44,6 +45,9 @@ function rangeMock(address: string): RangeWrite {
     },
     select: () => {
       write.selected = true;
+    },
+    delete: () => {
+      write.deleted = true;
     },
   }) as RangeWrite["mock"];
   write.mock.__address = address;

@@ -8,6 +8,11 @@ import { existsSync, readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import { join } from "node:path";
 import { type Browser, type Page, chromium } from "playwright-core";
+import type { FastifyInstance } from "fastify";
+import { createCampaign } from "../../server/admin";
+import { buildApp } from "../../server/app";
+import type { Database } from "../../server/store/database";
+import { openDatabase } from "../../server/store/open";
 import { importPlanText } from "../../src/core/importer";
 import { planToGrid } from "../helpers/plans";
 import { serveFolder } from "../helpers/static-server";
@@ -21,15 +26,17 @@ const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 const run = existsSync(CHROMIUM) || process.env.CI ? describe : describe.skip;
 if (!existsSync(CHROMIUM) && !process.env.CI) console.warn("Chromium (Debian package `chromium`) is not installed: the task pane browser test is skipped.");
 
-/** The seed plan's workbook with the journal of 12/12/2024 for two hamlets, one of them late. */
-function seedWorkbook() {
+/** The seed plan with the journal of 12/12/2024 for two hamlets, one of them late. */
+function seedPlan() {
   const { plan } = importPlanText(readFileSync(SEED, "utf8"));
   plan.journal = [
     { date: "2024-12-12", hamlet: "Cầu", values: { quan_doi: 12, dan_quan: 6, cong_an: 3, nhan_dan: 7, phat_quang_m: 800 }, note: "", reporter: "", sent_minutes: 14 * 60, sent_date: "2024-12-12" },
     { date: "2024-12-12", hamlet: "Trại Bí", values: { dan_quan: 6, nhan_dan: 2, lam_duong_m: 150 }, note: "", reporter: "", sent_minutes: 15 * 60 + 25, sent_date: "2024-12-12" },
   ];
-  return planToGrid(plan);
+  return plan;
 }
+
+const seedWorkbook = () => planToGrid(seedPlan());
 
 run("the task pane in Chromium", () => {
   let server: Server;
@@ -74,6 +81,29 @@ run("the task pane in Chromium", () => {
     await page.waitForFunction(() => (window as unknown as { __book: { selected: string } }).__book.selected !== null);
     expect(await page.evaluate(() => (window as unknown as { __book: { selected: string } }).__book.selected)).toMatch(/^Kế hoạch!C\d+$/);
     await page.screenshot({ path: join(ROOT, "test-results-check.png"), fullPage: true }).catch(() => undefined);
+  });
+
+  test("Đồng bộ enrols with a code, sends the hamlet's own row, refuses the other hamlet's", async () => {
+    const db: Database = await openDatabase(":memory:");
+    const { codes } = await createCampaign(db, seedPlan());
+    const sync: FastifyInstance = await buildApp({ db, corsOrigin: new URL(url).origin });
+    await sync.listen({ port: 0, host: "127.0.0.1" });
+    try {
+      await page.getByRole("tab", { name: "Đồng bộ" }).click();
+      await page.getByLabel("Địa chỉ máy chủ").fill(`http://127.0.0.1:${(sync.server.address() as { port: number }).port}`);
+      await page.getByLabel("Mã đăng ký (xã cấp)").fill(codes.hamlets["Cầu"]);
+      await page.getByRole("button", { name: "Đăng ký thiết bị" }).click();
+      await expectVisible(page.getByText("Thiết bị của ấp Cầu, xã Tân Phong"));
+      await page.getByRole("button", { name: "Đồng bộ ngay" }).click();
+      await expectVisible(page.getByText("Đã gửi 1 dòng, nhận 1 dòng, 1 dòng không thuộc thiết bị này nên không gửi."));
+      await expectVisible(page.getByText(/^Chờ gửi: 0 dòng/));
+      const rows = await db.read((tx) => tx.all<{ data: string }>("SELECT data FROM journal_rows"));
+      expect(rows.map((r) => JSON.parse(r.data).values)).toEqual([{ quan_doi: 12, dan_quan: 6, cong_an: 3, nhan_dan: 7, phat_quang_m: 800 }]);
+      await page.screenshot({ path: join(ROOT, "test-results-sync.png"), fullPage: true }).catch(() => undefined);
+    } finally {
+      await sync.close();
+      await db.close();
+    }
   });
 
   test("Báo cáo ngày writes the report sheet, says who is missing or late, and asks before replacing", async () => {

@@ -1,0 +1,66 @@
+/** Where rows received from the server go in a Nhật ký sheet: each hamlet-day once, overwritten in place. */
+import { dateToExcelSerial, parseDate, parseTime } from "./dates";
+import { type CellValue, type GridSheet, cellText } from "./grid";
+import { FORMAT } from "./layout";
+import { JOURNAL_INDICATOR_COLUMNS, JOURNAL_TABLE } from "./sheets";
+import { findTable } from "./table";
+import { hamletKey } from "./text";
+
+export interface JournalEntry {
+  hamlet: string;
+  date: string;
+  values: Record<string, number>;
+  note: string;
+  reporter: string;
+  /** "HH:MM" or null */
+  sent: string | null;
+}
+
+export interface CellWrite {
+  /** 1-based sheet row */
+  row: number;
+  /** column letter → value and number format */
+  cells: Record<string, { value: CellValue; numFmt?: string }>;
+}
+
+export interface JournalWrites {
+  writes: CellWrite[];
+  /** Extra copies of a written hamlet-day, to delete, highest row first. */
+  deletions: number[];
+}
+
+function cellsOf(cols: Record<string, string>, e: JournalEntry): CellWrite["cells"] {
+  const out: CellWrite["cells"] = {};
+  const set = (field: string, value: CellValue, numFmt?: string) => {
+    if (cols[field]) out[cols[field]] = { value, numFmt };
+  };
+  set("date", dateToExcelSerial(e.date), FORMAT.date);
+  set("hamlet", e.hamlet);
+  for (const [key] of JOURNAL_INDICATOR_COLUMNS) set(key, e.values[key] ?? null);
+  set("note", e.note || null);
+  set("reporter", e.reporter || null);
+  const sent = e.sent ? parseTime(e.sent) : null;
+  set("sent", sent === null ? null : sent / 1440, FORMAT.time);
+  return out;
+}
+
+/** Null when the sheet has no journal table to write into. */
+export function journalWrites(sheet: GridSheet, entries: JournalEntry[]): JournalWrites | null {
+  const table = findTable(sheet, JOURNAL_TABLE);
+  if (!table || table.missing.length) return null;
+  const at = new Map<string, number[]>();
+  for (const r of table.rows) {
+    const date = parseDate(r.cells.date ?? null);
+    const key = `${date}|${hamletKey(cellText(r.cells.hamlet))}`;
+    if (date) at.set(key, [...(at.get(key) ?? []), r.row]);
+  }
+  let next = Math.max(table.headerRow, ...table.rows.map((r) => r.row)) + 1;
+  const writes: CellWrite[] = [];
+  const deletions: number[] = [];
+  for (const e of entries) {
+    const found = at.get(`${e.date}|${hamletKey(e.hamlet)}`) ?? [];
+    writes.push({ row: found[0] ?? next++, cells: cellsOf(table.cols, e) });
+    deletions.push(...found.slice(1));
+  }
+  return { writes, deletions: deletions.sort((a, b) => b - a) };
+}

@@ -1,0 +1,29 @@
+/* global Excel */
+/** Rows pulled from the sync server written into the open workbook's Nhật ký: read in two syncs, write in one. */
+import { type JournalEntry, journalWrites } from "../core/journal-writes";
+import { SHEET } from "../core/sheets";
+import { foldUndoubled } from "../core/text";
+import { readWorkbook } from "./read";
+import { safeValue } from "./write";
+
+export async function writeJournalEntries(
+  context: Excel.RequestContext,
+  entries: JournalEntry[]
+): Promise<number> {
+  if (!entries.length) return 0;
+  const { grid } = await readWorkbook(context);
+  const sheet = grid.sheets.find((s) => foldUndoubled(s.name) === foldUndoubled(SHEET.journal));
+  const plan = sheet && journalWrites(sheet, entries);
+  if (!sheet || !plan) throw new Error(`Sổ không có trang "${SHEET.journal}" với đủ hàng tiêu đề.`);
+  const ws = context.workbook.worksheets.getItem(sheet.name);
+  for (const w of plan.writes) {
+    for (const [col, { value, numFmt }] of Object.entries(w.cells)) {
+      const range = ws.getRange(`${col}${w.row}`);
+      if (numFmt) range.numberFormat = [[numFmt]];
+      range.values = [[safeValue(value === null || typeof value === "boolean" ? null : value)]];
+    }
+  }
+  for (const r of plan.deletions) ws.getRange(`${r}:${r}`).delete("Up");
+  await context.sync();
+  return entries.length;
+}
