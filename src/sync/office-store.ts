@@ -1,4 +1,4 @@
-/* global Excel, OfficeRuntime */
+/* global Excel */
 /**
  * Where the task pane keeps its sync state: OfficeRuntime.storage where the host has it, else localStorage;
  * the outbox is mirrored into a very hidden sheet of the workbook, so a wiped browser cache loses nothing.
