@@ -3,6 +3,8 @@
  * midnight, instants are local Vietnam time (UTC+7 all year, no daylight saving).
  */
 
+import { clean } from "./text";
+
 const MS_PER_DAY = 86_400_000;
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 export const VIETNAM_OFFSET_MINUTES = 7 * 60;
@@ -67,11 +69,7 @@ function fullYear(y: string): number {
 export function parseDate(input: unknown, defaultYear?: number): string | null {
   if (typeof input === "number") return excelSerialToDate(input);
   if (typeof input !== "string") return null;
-  const s = input
-    .normalize("NFC")
-    .replace(/[\s\u00a0]+/g, " ")
-    .trim()
-    .toLowerCase();
+  const s = clean(input).toLowerCase();
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ].*)?$/.exec(s);
   if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(?:ngày )?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}|\d{2}))?$/.exec(s);
@@ -96,11 +94,7 @@ export function parseTime(input: unknown): number | null {
     return Math.round(fraction * 1440) % 1440;
   }
   if (typeof input !== "string") return null;
-  const s = input
-    .normalize("NFC")
-    .replace(/[\s\u00a0]+/g, " ")
-    .trim()
-    .toLowerCase();
+  const s = clean(input).toLowerCase();
   const m =
     /(?:^|[^\d])(\d{1,2}) ?(?:h|giờ|g|:) ?(\d{1,2})?(?: ?(?:phút|p(?!m)|'))?(?::\d{1,2})?(?: ?(am|pm|sa|ch))?(?:$|[^\d])/.exec(
       ` ${s} `
