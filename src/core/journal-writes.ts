@@ -54,7 +54,7 @@ export function journalWrites(sheet: GridSheet, entries: JournalEntry[]): Journa
     const key = `${date}|${hamletKey(cellText(r.cells.hamlet))}`;
     if (date) at.set(key, [...(at.get(key) ?? []), r.row]);
   }
-  let next = Math.max(table.headerRow, ...table.rows.map((r) => r.row)) + 1;
+  let next = table.rows.reduce((n, r) => Math.max(n, r.row), table.headerRow) + 1;
   const writes: CellWrite[] = [];
   const deletions: number[] = [];
   for (const e of entries) {

@@ -15,7 +15,7 @@ import { summaryLayout } from "../core/summary-layout";
 import { planLayouts } from "../core/template";
 import { type Totals, computeTotals } from "../core/totals";
 import { readWorkbook } from "./read";
-import { queueSheet, suspendUntilSync } from "./write";
+import { RequestBudget, queueSheet, suspendUntilSync } from "./write";
 
 export interface Checked {
   plan: Plan;
@@ -38,7 +38,9 @@ async function writeSheets(
   names: string[]
 ): Promise<void> {
   suspendUntilSync(context);
-  const sheets = layouts.map((l) => queueSheet(context, l, names));
+  const budget = new RequestBudget(context);
+  const sheets: Excel.Worksheet[] = [];
+  for (const l of layouts) sheets.push(await queueSheet(context, l, names, budget));
   sheets[0]?.activate();
   await context.sync();
 }
@@ -111,7 +113,7 @@ export async function writeSummary(
   const totals = computeTotals(plan);
   const summary = summaryLayout(plan, totals);
   suspendUntilSync(context);
-  const ws = queueSheet(context, summary.layout, names);
+  const ws = await queueSheet(context, summary.layout, names);
   const chart = ws.charts.add(
     Excel.ChartType.barClustered,
     ws.getRange(summary.chartRange),

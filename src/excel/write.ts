@@ -24,8 +24,12 @@ function matrix(layout: SheetLayout): {
   rows: number;
   cols: number;
 } {
-  const rows = Math.max(1, ...layout.cells.map((c) => c.row));
-  const cols = Math.max(1, layout.columnWidths.length, ...layout.cells.map((c) => c.col));
+  // reduce, not Math.max(...cells): a big sheet has more cells than the call stack has room for arguments.
+  const rows = layout.cells.reduce((n, c) => Math.max(n, c.row), 1);
+  const cols = layout.cells.reduce(
+    (n, c) => Math.max(n, c.col),
+    Math.max(1, layout.columnWidths.length)
+  );
   const values = Array.from({ length: rows }, () => Array<string | number>(cols).fill(""));
   for (const c of layout.cells) values[c.row - 1][c.col - 1] = safeValue(c.value);
   return { values, rows, cols };
@@ -117,19 +121,65 @@ function applyPrint(ws: Excel.Worksheet, layout: SheetLayout): void {
   page.centerHorizontally = true;
 }
 
+/** Excel on the web refuses requests over 5 MB: what is queued is counted, and synced before it gets there. */
+export const REQUEST_LIMIT_BYTES = 4_000_000;
+/** Rough cost of one formatting operation in the request. */
+const OPERATION_BYTES = 300;
+/** Values are sent in blocks of rows of about this size. */
+const BLOCK_BYTES = 1_000_000;
+
+export class RequestBudget {
+  private used = 0;
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly limit = REQUEST_LIMIT_BYTES
+  ) {}
+
+  /** Counts `bytes` about to be queued; syncs first when they would take the request over the limit. */
+  async spend(bytes: number): Promise<void> {
+    if (this.used > 0 && this.used + bytes > this.limit) {
+      await this.context.sync();
+      suspendUntilSync(this.context);
+      this.used = 0;
+    }
+    this.used += bytes;
+  }
+}
+
+/** Rows of values in blocks, each with its JSON size. */
+function valueBlocks(
+  values: (string | number)[][]
+): { from: number; rows: (string | number)[][]; bytes: number }[] {
+  const blocks: { from: number; rows: (string | number)[][]; bytes: number }[] = [];
+  let current = { from: 0, rows: [] as (string | number)[][], bytes: 0 };
+  values.forEach((row, i) => {
+    const bytes = JSON.stringify(row).length;
+    if (current.rows.length && current.bytes + bytes > BLOCK_BYTES) {
+      blocks.push(current);
+      current = { from: i, rows: [], bytes: 0 };
+    }
+    current.rows.push(row);
+    current.bytes += bytes;
+  });
+  blocks.push(current);
+  return blocks;
+}
+
 function when(feature: Feature, action: () => void): void {
   if (supports(feature)) action();
 }
 
 /**
  * Queues a new sheet (removing an older one of the same name, if `existing` says there is one) with values,
- * styles, merges, sizes, formats, dropdowns, frozen rows and print setup. No sync here.
+ * styles, merges, sizes, formats, dropdowns, frozen rows and print setup. It syncs only when the budget says
+ * the request would grow past Excel on the web's limit; the caller syncs at the end.
  */
-export function queueSheet(
+export async function queueSheet(
   context: Excel.RequestContext,
   layout: SheetLayout,
-  existing: readonly string[]
-): Excel.Worksheet {
+  existing: readonly string[],
+  budget = new RequestBudget(context)
+): Promise<Excel.Worksheet> {
   const sheets = context.workbook.worksheets;
   // Renamed first and deleted after the new sheet exists: a workbook may not lose its last sheet.
   const old = existing.includes(layout.name) ? sheets.getItem(layout.name) : null;
@@ -137,9 +187,14 @@ export function queueSheet(
   const ws = sheets.add(layout.name);
   old?.delete();
   const { values, rows, cols } = matrix(layout);
-  ws.getRange(`A1:${columnLetter(cols - 1)}${rows}`).values = values;
-  ws.getRange(`A1:${columnLetter(cols - 1)}${rows}`).format.font.name = layout.font.name;
+  const last = columnLetter(cols - 1);
+  for (const block of valueBlocks(values)) {
+    await budget.spend(block.bytes);
+    ws.getRange(`A${block.from + 1}:${last}${block.from + block.rows.length}`).values = block.rows;
+  }
+  ws.getRange(`A1:${last}${rows}`).format.font.name = layout.font.name;
   for (const { cell, toCol } of styleRuns(layout.cells)) {
+    await budget.spend(OPERATION_BYTES);
     const address = `${columnLetter(cell.col - 1)}${cell.row}:${columnLetter(toCol - 1)}${cell.row}`;
     applyStyle(ws.getRange(address), cell, toCol - cell.col + 1, layout.font);
   }

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { importPlanText } from "../../src/core/importer";
 import type { Plan } from "../../src/core/model";
 import { checkWorkbook, selectCell, writeDailyReport, writeDailyReportCopy, writeFindingsSheet, writePlanWorkbook, writeSummary } from "../../src/excel/tasks";
-import { safeValue } from "../../src/excel/write";
+import { REQUEST_LIMIT_BYTES, RequestBudget, queueSheet, safeValue } from "../../src/excel/write";
 import { mockWorkbook, writtenValues } from "../helpers/excel-mock";
 import { cleanPlan, planToGrid } from "../helpers/plans";
 import { syntheticPlan } from "../../bench/synthetic";
@@ -113,4 +113,20 @@ test("text that looks like a formula is written as text", () => {
   expect(safeValue("-5 m")).toBe("'-5 m");
   expect(safeValue("Cầu")).toBe("Cầu");
   expect(safeValue(-5)).toBe(-5);
+});
+
+test("a sheet too big for one request is written in blocks, syncing before Excel on the web's 5 MB limit", async () => {
+  const wb = mockWorkbook({ sheets: [{ name: "Sheet1", rows: [] }] });
+  const rows = 40_000;
+  const cells = Array.from({ length: rows }, (_, r) =>
+    Array.from({ length: 10 }, (_, c) => ({ row: r + 1, col: c + 1, value: `Ấp số ${r}-${c} phát quang` }))
+  ).flat();
+  const budget = new RequestBudget(wb.context);
+  await queueSheet(wb.context, { name: "Lớn", font: { name: "Times New Roman", size: 12 }, columnWidths: [], cells, merges: [] }, [], budget);
+  const blocks = wb.sheet("Lớn").ranges.filter((r) => Array.isArray(r.mock.values)).map((r) => r.mock.values as unknown[][]);
+  expect(blocks.reduce((n, b) => n + b.length, 0)).toBe(rows);
+  for (const b of blocks) expect(JSON.stringify(b).length).toBeLessThan(1_100_000);
+  const total = JSON.stringify(blocks).length;
+  expect(wb.syncs()).toBeGreaterThanOrEqual(Math.floor(total / REQUEST_LIMIT_BYTES));
+  expect(wb.syncs()).toBeLessThanOrEqual(Math.ceil(total / (REQUEST_LIMIT_BYTES / 2)));
 });
