@@ -19,6 +19,9 @@ export class PostgresDatabase implements Database {
 
   constructor(url: string) {
     this.pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle connection dropped by the database (restart, failover) is replaced on next use; without this
+    // handler its error would end the server.
+    this.pool.on("error", () => undefined);
     // Counts come back as text otherwise; ours fit in a JavaScript number.
     pg.types.setTypeParser(20, (v) => Number(v));
   }

@@ -52,10 +52,6 @@ export function columnLetter(index: number): string {
   return out;
 }
 
-/** Zero-based row and column → "B7" */
-export function a1(row: number, col: number): string {
-  return `${columnLetter(col)}${row + 1}`;
-}
 
 export function cellText(value: CellValue | undefined): string {
   if (value === null || value === undefined) return "";

@@ -57,8 +57,3 @@ export function dayKey(hamlet: string, date: string): string {
   return `${date}|${hamlet}`;
 }
 
-/** The plan's hamlet a journal name refers to, if any. */
-export function resolveHamlet(plan: Plan, name: string): string | undefined {
-  const key = hamletKey(name);
-  return plan.hamlets.find((h) => hamletKey(h.name) === key)?.name;
-}

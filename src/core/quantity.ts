@@ -124,6 +124,3 @@ export function formatMoney(value: number): string {
   return `${formatVietnameseNumber(Math.round(value), 0)} đồng`;
 }
 
-export function formatLength(value: number): string {
-  return `${formatVietnameseNumber(value)} m`;
-}

@@ -10,7 +10,6 @@ export const SHEET = {
 } as const;
 
 export const HAMLET_SHEET_PREFIX = "Ấp ";
-export const REPORT_SHEET_PREFIX = "BC ";
 
 export type CellKind =
   "text" | "int" | "length" | "money" | "count" | "date" | "time" | "category" | "hamlet" | "ratio";

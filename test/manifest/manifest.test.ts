@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DOMParser, type Element } from "@xmldom/xmldom";
+import { DECLARED_EXCEL_API } from "../../src/excel/features";
 
 const ROOT = join(__dirname, "../..");
 const xml = readFileSync(join(ROOT, "manifest.xml"), "utf8");
@@ -47,7 +48,7 @@ test("Vietnamese by default, English overrides, and the declared API level insta
     expect(children(el).map((o) => o.getAttribute("Locale"))).toEqual(["en-US"]);
   }
   const sets = all("Set").map((s) => `${s.getAttribute("Name")} ${s.getAttribute("MinVersion")}`);
-  expect(sets).toEqual(["ExcelApi 1.4"]);
+  expect(sets).toEqual([`ExcelApi ${DECLARED_EXCEL_API}`]);
 });
 
 test("every URL is https", () => {
