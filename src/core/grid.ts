@@ -52,7 +52,6 @@ export function columnLetter(index: number): string {
   return out;
 }
 
-
 export function cellText(value: CellValue | undefined): string {
   if (value === null || value === undefined) return "";
   return String(value)

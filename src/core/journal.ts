@@ -56,4 +56,3 @@ export interface EffectiveRow {
 export function dayKey(hamlet: string, date: string): string {
   return `${date}|${hamlet}`;
 }
-

@@ -123,4 +123,3 @@ export function formatVietnameseNumber(value: number, maxDecimals = 2): string {
 export function formatMoney(value: number): string {
   return `${formatVietnameseNumber(Math.round(value), 0)} đồng`;
 }
-
