@@ -31,9 +31,9 @@ function isEmpty(v: Cell): boolean {
   );
 }
 
-/** Every cell of every range argument, in order. */
+/** Every cell of every range argument, in order, however deeply Excel (or a caller) nested them. */
 function cells(ranges: Cell[]): Cell[] {
-  return ranges.flat(3 as 1);
+  return ranges.flat(Infinity as 1);
 }
 
 /** Sums quantities; plain numbers join any unit, two different units refuse to add. */

@@ -12,6 +12,14 @@ const ERROR_CODE = {
   divide: "#DIV/0!",
 } as Record<core.FormulaErrorKind, CustomFunctions.ErrorCode>;
 
+/**
+ * Excel passes a repeating parameter as one array of ranges; a caller outside Excel may pass the ranges as
+ * separate arguments. Either way every cell is counted once.
+ */
+function everyArgument(first: any[][][], all: IArguments): unknown[] {
+  return all.length > 1 ? Array.from(all) : [first];
+}
+
 /** Runs a formula; its Vietnamese error becomes an Excel error with that message. */
 function excel<T>(formula: () => T): T {
   try {
@@ -30,7 +38,7 @@ function excel<T>(formula: () => T): T {
  * @returns {number} Tổng, theo mét hoặc theo đồng.
  */
 export function tong(values: any[][][]): number {
-  return excel(() => core.tong(values));
+  return excel(() => core.tong(everyArgument(values, arguments)));
 }
 
 /**
@@ -50,7 +58,7 @@ export function so(value: any): number {
  * @returns {number} Tổng chiều dài, tính bằng mét.
  */
 export function chieuDai(values: any[][][]): number {
-  return excel(() => core.chieuDai(values));
+  return excel(() => core.chieuDai(everyArgument(values, arguments)));
 }
 
 /**
@@ -60,7 +68,7 @@ export function chieuDai(values: any[][][]): number {
  * @returns {number} Tổng số tiền, tính bằng đồng.
  */
 export function tien(values: any[][][]): number {
-  return excel(() => core.tien(values));
+  return excel(() => core.tien(everyArgument(values, arguments)));
 }
 
 /**

@@ -76,3 +76,8 @@ test("functions.json regenerates from the JSDoc without a single error, all in n
   expect(tong.parameters[0]).toMatchObject({ repeating: true, dimensionality: "matrix", type: "any" });
   expect(metadata.functions[4].parameters[1]).toMatchObject({ name: "ngay_xet", optional: true });
 });
+
+test("ranges passed as separate arguments count the same as Excel's one array of ranges", () => {
+  expect((f.tong as unknown as (...a: unknown[]) => number)("3 m", [["1,5 km"]], 2)).toBe(1505);
+  expect((f.tien as unknown as (...a: unknown[]) => number)([["1 triệu"]], "500.000đ")).toBe(1_500_000);
+});
