@@ -44,7 +44,7 @@ export async function syncsPerOperation(): Promise<string[]> {
     ["Kiểm tra", (c) => checkWorkbook(c, at)],
     ["Báo cáo ngày", (c) => writeDailyReport(c, at, { replace: true })],
     ["Kiểm tra (ribbon)", (c) => writeFindingsSheet(c, at)],
-    ["Tổng hợp + biểu đồ", (c) => writeSummary(c, at)],
+    ["Tổng hợp + biểu đồ", (c) => writeSummary(c)],
   ];
   const out = ["context.sync() mỗi thao tác (3 ấp | 40 ấp):"];
   for (const [name, op] of ops) {

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { checkGrid } from "../core/checks";
+import { readPlan } from "../core/reader";
 import { type LocalDateTime, parseAsOf, parseDate, vietnamNow } from "../core/dates";
 import { dailyReportStatuses, deadlineViews } from "../core/deadlines";
 import { summarize } from "../core/findings";
@@ -101,14 +102,14 @@ export async function check(args: Args, nowMs: number): Promise<Output> {
 }
 
 export async function totals(args: Args): Promise<Output> {
-  const { plan } = checkGrid(await readGrid(inputPath(args, "Excel")), vietnamNow(0));
+  const { plan } = readPlan(await readGrid(inputPath(args, "Excel")));
   const t = computeTotals(plan);
   return { stdout: args.switches.has("json") ? json(totalsToJson(t)) : printTotals(t), code: 0 };
 }
 
 export async function deadlines(args: Args, nowMs: number): Promise<Output> {
   const at = asOf(args, nowMs);
-  const { plan } = checkGrid(await readGrid(inputPath(args, "Excel")), at);
+  const { plan } = readPlan(await readGrid(inputPath(args, "Excel")));
   const views = deadlineViews(plan, at);
   const reports = dailyReportStatuses(plan, at);
   if (args.switches.has("json"))
@@ -121,7 +122,7 @@ export async function report(args: Args, nowMs: number): Promise<Output> {
   const at = asOf(args, nowMs);
   const dateText = args.options.get("date");
   const wb = await openWorkbook(input);
-  const { plan } = checkGrid(workbookToGrid(wb), at);
+  const { plan } = readPlan(workbookToGrid(wb));
   const date = dateText === undefined ? defaultReportDate(plan, at.date) : parseDate(dateText);
   if (!date) throw new UsageError(`--date "${dateText}" không hợp lệ; dùng dạng 2024-12-12.`);
   const data = buildReport(plan, date, at);

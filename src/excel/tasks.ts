@@ -4,6 +4,7 @@
  * (readWorkbook: two syncs) and writes in one batch (one sync): three syncs at most, whatever the size.
  */
 import { checkGrid } from "../core/checks";
+import { readPlan } from "../core/reader";
 import type { LocalDateTime } from "../core/dates";
 import type { Finding } from "../core/findings";
 import { findingsLayout } from "../core/findings-layout";
@@ -29,6 +30,14 @@ export async function checkWorkbook(
 ): Promise<Checked> {
   const { grid, names } = await readWorkbook(context);
   return { ...checkGrid(grid, asOf), names };
+}
+
+/** The plan alone, for tasks that need its figures but not the findings. */
+export async function readPlanFromWorkbook(
+  context: Excel.RequestContext
+): Promise<{ plan: Plan; names: string[] }> {
+  const { grid, names } = await readWorkbook(context);
+  return { plan: readPlan(grid).plan, names };
 }
 
 /** Writes sheets in one batch (the caller has the sheet names already) and shows the first. */
@@ -58,7 +67,7 @@ export async function writeDailyReport(
   now: LocalDateTime,
   options: { date?: string; replace: boolean }
 ): Promise<ReportOutcome> {
-  const { plan, names } = await checkWorkbook(context, now);
+  const { plan, names } = await readPlanFromWorkbook(context);
   const date = options.date ?? defaultReportDate(plan, now.date);
   const report = buildReport(plan, date, now);
   const sheet = reportSheetName(date);
@@ -73,7 +82,7 @@ export async function writeDailyReportCopy(
   context: Excel.RequestContext,
   now: LocalDateTime
 ): Promise<string> {
-  const { plan, names } = await checkWorkbook(context, now);
+  const { plan, names } = await readPlanFromWorkbook(context);
   const report = buildReport(plan, defaultReportDate(plan, now.date), now);
   const layout = reportLayout(plan, report);
   let name = layout.name;
@@ -105,11 +114,8 @@ export async function writePlanWorkbook(context: Excel.RequestContext, plan: Pla
 }
 
 /** The Tổng hợp sheet with a real Excel chart of progress per hamlet, so it prints and travels with the file. */
-export async function writeSummary(
-  context: Excel.RequestContext,
-  now: LocalDateTime
-): Promise<Totals> {
-  const { plan, names } = await checkWorkbook(context, now);
+export async function writeSummary(context: Excel.RequestContext): Promise<Totals> {
+  const { plan, names } = await readPlanFromWorkbook(context);
   const totals = computeTotals(plan);
   const summary = summaryLayout(plan, totals);
   suspendUntilSync(context);

@@ -5,9 +5,8 @@ import { mirroredStore } from "../sync/stores";
 import { hostStorage, keyValueStore, sheetMirrorStore } from "../sync/office-store";
 import { EnrollResponse, type Conflict } from "../sync/protocol";
 import { rowsToSend } from "../sync/rows";
-import { checkWorkbook } from "../excel/tasks";
+import { readPlanFromWorkbook } from "../excel/tasks";
 import { writeJournalEntries } from "../excel/journal";
-import { now } from "./now";
 
 export type Identity = EnrollResponse & { server: string };
 
@@ -58,7 +57,7 @@ export interface SyncOutcome {
 export async function syncNow(identity: Identity): Promise<SyncOutcome> {
   const c = client(identity);
   await c.open();
-  const { plan } = await Excel.run((context) => checkWorkbook(context, now()));
+  const { plan } = await Excel.run((context) => readPlanFromWorkbook(context));
   const { rows, refused } = rowsToSend(plan, identity);
   await c.enqueue(rows);
   const results = await c.push();

@@ -93,7 +93,7 @@ test("Tạo sổ writes every sheet with dropdowns and frozen headers; older hos
 
 test("Tổng hợp draws a real chart of progress per hamlet", async () => {
   const wb = mockWorkbook(planToGrid(cleanPlan()));
-  const totals = await writeSummary(wb.context, AFTER_DAY_2);
+  const totals = await writeSummary(wb.context);
   expect(wb.syncs()).toBe(3);
   expect(totals.hamlets["Bình Hòa"].done.phat_quang_m).toBe(300);
   const sheet = wb.sheet("Tổng hợp");

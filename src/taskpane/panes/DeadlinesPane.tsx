@@ -2,7 +2,7 @@ import { Badge, Button, Table, TableBody, TableCell, TableHeader, TableHeaderCel
 import { useState } from "react";
 import { formatDate } from "../../core/dates";
 import { type DailyReportStatus, type DeadlineView, REPORT_STATUS_TEXT, dailyReportStatuses, deadlineViews } from "../../core/deadlines";
-import { checkWorkbook } from "../../excel/tasks";
+import { readPlanFromWorkbook } from "../../excel/tasks";
 import { Busy, ErrorBar } from "../components";
 import { useStrings } from "../context";
 import { now } from "../now";
@@ -19,7 +19,7 @@ export function DeadlinesPane() {
 
   const load = async () => {
     const at = now();
-    const result = await run((context) => checkWorkbook(context, at));
+    const result = await run((context) => readPlanFromWorkbook(context));
     if (result) setViews({ deadlines: deadlineViews(result.plan, at), reports: dailyReportStatuses(result.plan, at) });
   };
   const byDate = new Map<string, DailyReportStatus[]>();

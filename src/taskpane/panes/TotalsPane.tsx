@@ -7,10 +7,9 @@ import type { Plan } from "../../core/model";
 import { formatVietnameseNumber } from "../../core/quantity";
 import { summaryLayout } from "../../core/summary-layout";
 import { type Sums, type Totals, computeTotals } from "../../core/totals";
-import { checkWorkbook, writeSummary } from "../../excel/tasks";
+import { readPlanFromWorkbook, writeSummary } from "../../excel/tasks";
 import { Busy, ErrorBar, Notice } from "../components";
 import { useStrings } from "../context";
-import { now } from "../now";
 import { useTask } from "../useTask";
 
 const useStyles = makeStyles({ pane: { display: "flex", flexDirection: "column", gap: "8px" } });
@@ -30,10 +29,10 @@ export function TotalsPane() {
   const [written, setWritten] = useState(false);
 
   const load = async () => {
-    const result = await run((context) => checkWorkbook(context, now()));
+    const result = await run((context) => readPlanFromWorkbook(context));
     if (result) setState({ plan: result.plan, totals: computeTotals(result.plan) });
   };
-  const chart = async () => setWritten(!!(await run((context) => writeSummary(context, now()))));
+  const chart = async () => setWritten(!!(await run((context) => writeSummary(context))));
   const rows = state ? summaryLayout(state.plan, state.totals).layout.cells.filter((c) => c.row > 4) : [];
   const byRow = new Map<number, (string | number | null)[]>();
   for (const c of rows) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c.value]);
