@@ -58,6 +58,14 @@ export async function newWorkbook(args: Args): Promise<Output> {
   };
 }
 
+/** UTF-8, or UTF-16 with its byte-order mark (Word's "Unicode text" on Windows). */
+function decodeText(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString("utf16le");
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return Buffer.from(bytes.subarray(2)).swap16().toString("utf16le");
+  return bytes.toString("utf8").replace(/^\uFEFF/, "");
+}
+
 function readPlanText(path: string): string {
   if (!existsSync(path)) throw new InputError(`Không tìm thấy tệp "${path}".`);
   const bytes = readFileSync(path);
@@ -66,7 +74,7 @@ function readPlanText(path: string): string {
       `"${path}" là tệp Word/Excel; hãy chép nội dung kế hoạch vào một tệp văn bản (.txt, UTF-8).`
     );
   }
-  const text = bytes.toString("utf8");
+  const text = decodeText(bytes);
   if (text.includes("\uFFFD"))
     throw new InputError(`"${path}" không phải văn bản UTF-8; hãy lưu lại với bảng mã UTF-8.`);
   return text;

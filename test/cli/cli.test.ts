@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { tempDir } from "../helpers/tmp";
@@ -40,6 +40,15 @@ test("import writes the plan workbook and says what it found", () => {
   const parsed = json("import", SEED);
   expect(parsed.body.settings.start).toBe("2024-12-10");
   expect(parsed.body.hamlets).toHaveLength(8);
+});
+
+test("a plan saved by Word as Unicode (UTF-16) text imports the same as UTF-8", () => {
+  const text = readFileSync(SEED, "utf8");
+  writeFileSync(join(dir(), "utf16.txt"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
+  writeFileSync(join(dir(), "bom.txt"), `\uFEFF${text}`);
+  const expected = json("import", SEED).body;
+  expect(json("import", "utf16.txt").body).toEqual(expected);
+  expect(json("import", "bom.txt").body).toEqual(expected);
 });
 
 test("check catches the seed plan's arithmetic, exits 1, and leaves the agreeing figures alone", () => {
