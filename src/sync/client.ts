@@ -10,6 +10,7 @@ import {
   type PushResponse,
   PushResponse as PushResponseSchema,
   type PutRow,
+  PutRow as PutRowSchema,
   type RowData,
   rowKey,
 } from "./protocol";
@@ -89,14 +90,26 @@ export class SyncClient {
     return this.state.pending;
   }
 
-  /** A new identity (re-enrolment after a 401): pending edits keep their data and start over at id 1. */
+  /**
+   * A new identity (re-enrolment after a 401): pending edits start over at id 1 under the new client id. Rows are
+   * absolute values, so only the newest edit of each row is kept: replaying older ones from a new device would
+   * meet the old device's later writes as false conflicts.
+   */
   private renumberFor(clientID: string): void {
+    // A later edit supersedes an earlier one only if the server can accept it (an invalid one is rejected).
+    const valid = (m: PendingMutation) => PutRowSchema.safeParse(m.args).success;
+    const newest = new Map(
+      this.state.pending.filter(valid).map((m) => [rowKey(m.args.hamlet, m.args.date), m])
+    );
+    const pending = this.state.pending.filter(
+      (m) => !valid(m) || newest.get(rowKey(m.args.hamlet, m.args.date)) === m
+    );
     this.state = {
       ...this.state,
       clientID,
       cookie: null,
-      nextMutationID: this.state.pending.length + 1,
-      pending: this.state.pending.map((m, i) => ({ ...m, id: i + 1 })),
+      nextMutationID: pending.length + 1,
+      pending: pending.map((m, i) => ({ ...m, id: i + 1 })),
     };
   }
 

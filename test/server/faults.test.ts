@@ -216,7 +216,8 @@ describe.each(storeTargets())("sync under faults on $name", (target) => {
         const sum = (xs: typeof rows) => xs.reduce((n, r) => n + (r.values.phat_quang_m ?? 0), 0);
         expect(sum(rows)).toBe(sum(perHamlet));
       }),
-      { numRuns: target.name === "sqlite" ? 25 : 12 }
+      // FC_SEED and FC_PATH replay a reported failure.
+      { numRuns: target.name === "sqlite" ? 25 : 12, seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined, path: process.env.FC_PATH }
     );
   }, 600_000);
 });
