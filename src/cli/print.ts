@@ -4,10 +4,10 @@ import { formatDate } from "../core/dates";
 import type { DailyReportStatus, DeadlineView } from "../core/deadlines";
 import { REPORT_STATUS_TEXT } from "../core/deadlines";
 import { type Finding, summarize } from "../core/findings";
-import { formatMoney, formatVietnameseNumber } from "../core/quantity";
+import { formatVietnameseNumber } from "../core/quantity";
 import { RESULT_INDICATORS } from "../core/indicators";
 import type { DailyReport } from "../core/report";
-import type { CategorySums, Totals } from "../core/totals";
+import { type Totals, describeSums } from "../core/totals";
 
 const SEVERITY_TEXT = { error: "LỖI", warning: "CẢNH BÁO", info: "LƯU Ý" } as const;
 
@@ -21,30 +21,18 @@ export function printFindings(findings: Finding[]): string {
   return lines.join("\n");
 }
 
-function sumsLine(sums: CategorySums, key: (typeof CATEGORY_KEYS)[number]): string {
-  const s = sums[key];
-  if (!s) return "—";
-  const parts: string[] = [];
-  if (s.routes !== null) parts.push(`${formatVietnameseNumber(s.routes)} tuyến`);
-  if (s.length_m !== null) parts.push(`${formatVietnameseNumber(s.length_m)} m`);
-  if (s.count !== null)
-    parts.push(`${formatVietnameseNumber(s.count)} ${category(key).countUnit ?? ""}`.trim());
-  if (s.cost_vnd !== null) parts.push(formatMoney(s.cost_vnd));
-  return parts.join(", ") || "—";
-}
-
 export function printTotals(t: Totals): string {
   const lines = ["KẾ HOẠCH: chỉ tiêu ghi trong kế hoạch | cộng các công việc chi tiết"];
   for (const key of CATEGORY_KEYS) {
     if (!t.stated[key] && !t.itemised[key]) continue;
     lines.push(
-      `- ${category(key).label}: ${sumsLine(t.stated, key)} | ${sumsLine(t.itemised, key)}`
+      `- ${category(key).label}: ${describeSums(t.stated[key], key)} | ${describeSums(t.itemised[key], key)}`
     );
   }
   lines.push("", "THEO ẤP (kế hoạch; đã thực hiện theo nhật ký)");
   for (const [name, h] of Object.entries(t.hamlets)) {
     const plan = CATEGORY_KEYS.filter((k) => h.plan[k]).map(
-      (k) => `${category(k).label} ${sumsLine(h.plan, k)}`
+      (k) => `${category(k).label} ${describeSums(h.plan[k], k)}`
     );
     const done = RESULT_INDICATORS.filter((r) => h.done[r.key] > 0).map(
       (r) => `${r.label} ${formatVietnameseNumber(h.done[r.key])} ${r.unit}`

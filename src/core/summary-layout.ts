@@ -17,10 +17,28 @@ export interface SummaryLayout {
 const TH = { bold: true, border: true, align: "center" as const, wrap: true, fill: "FFDDEBF7" };
 
 /** One row per hamlet: metres planned and done across the road works, and percent done. */
-export function summaryLayout(plan: Plan, totals: Totals): SummaryLayout {
+export interface HamletProgress {
+  hamlet: string;
+  planned: number;
+  done: number;
+  /** done / planned; null when nothing is planned */
+  progress: number | null;
+}
+
+/** Per hamlet, metres planned and done across the works measured in metres. */
+export function hamletProgress(plan: Plan, totals: Totals): HamletProgress[] {
   const metres = PROGRESS_OF.filter(
     ([, cat]) => CATEGORIES.find((c) => c.key === cat)?.measuredInMetres
   );
+  return plan.hamlets.map((h) => {
+    const t = totals.hamlets[h.name];
+    const planned = metres.reduce((n, [, cat]) => n + (t.plan[cat]?.length_m ?? 0), 0);
+    const done = metres.reduce((n, [indicator]) => n + t.done[indicator], 0);
+    return { hamlet: h.name, planned, done, progress: planned ? done / planned : null };
+  });
+}
+
+export function summaryLayout(plan: Plan, totals: Totals): SummaryLayout {
   const cells: LayoutCell[] = [
     { row: 1, col: 1, value: "TỔNG HỢP TIẾN ĐỘ THEO ẤP", bold: true, size: 14 },
     {
@@ -33,16 +51,13 @@ export function summaryLayout(plan: Plan, totals: Totals): SummaryLayout {
   ["Ấp", "Kế hoạch (m)", "Đã thực hiện (m)", "Tiến độ"].forEach((h, i) =>
     cells.push({ row: 4, col: i + 1, value: h, ...TH })
   );
-  plan.hamlets.forEach((h, i) => {
-    const t = totals.hamlets[h.name];
-    const planned = metres.reduce((n, [, cat]) => n + (t.plan[cat]?.length_m ?? 0), 0);
-    const done = metres.reduce((n, [indicator]) => n + t.done[indicator], 0);
+  hamletProgress(plan, totals).forEach((p, i) => {
     const row = 5 + i;
     cells.push(
-      { row, col: 1, value: h.name, border: true },
-      { row, col: 2, value: planned, border: true, numFmt: FORMAT.integer },
-      { row, col: 3, value: done, border: true, numFmt: FORMAT.integer },
-      { row, col: 4, value: planned ? done / planned : null, border: true, numFmt: FORMAT.percent }
+      { row, col: 1, value: p.hamlet, border: true },
+      { row, col: 2, value: p.planned, border: true, numFmt: FORMAT.integer },
+      { row, col: 3, value: p.done, border: true, numFmt: FORMAT.integer },
+      { row, col: 4, value: p.progress, border: true, numFmt: FORMAT.percent }
     );
   });
   const last = 4 + Math.max(1, plan.hamlets.length);

@@ -1,7 +1,8 @@
 /** Totals: what the plan states, what its works add up to, per hamlet, and what the journal says is done. */
-import { CATEGORY_KEYS, type CategoryKey } from "./categories";
+import { CATEGORY_KEYS, type CategoryKey, category } from "./categories";
 import { type EffectiveRow, addIndicators, effectiveRows, zeroIndicators } from "./journal";
 import type { Indicators, Measures, Plan } from "./model";
+import { formatMoney, formatVietnameseNumber } from "./quantity";
 
 export const SUMMED = ["routes", "length_m", "count", "cost_vnd"] as const;
 export type SummedMeasure = (typeof SUMMED)[number];
@@ -105,4 +106,16 @@ export function totalsToJson(t: Totals) {
   for (const [name, h] of Object.entries(t.hamlets))
     hamlets[name] = { plan: jsonSums(h.plan), done: h.done };
   return { stated: jsonSums(t.stated), itemised: jsonSums(t.itemised), hamlets, done: t.done };
+}
+
+/** "9 tuyến, 8.900 m, 90.000.000 đồng": a category's sums as people read them; "—" when there are none. */
+export function describeSums(s: Sums | undefined, key: CategoryKey): string {
+  if (!s) return "—";
+  const parts: string[] = [];
+  if (s.routes !== null) parts.push(`${formatVietnameseNumber(s.routes)} tuyến`);
+  if (s.length_m !== null) parts.push(`${formatVietnameseNumber(s.length_m)} m`);
+  if (s.count !== null)
+    parts.push(`${formatVietnameseNumber(s.count)} ${category(key).countUnit ?? ""}`.trim());
+  if (s.cost_vnd !== null) parts.push(formatMoney(s.cost_vnd));
+  return parts.join(", ") || "—";
 }

@@ -5,21 +5,14 @@ import { useState } from "react";
 import { CATEGORY_KEYS, category } from "../../core/categories";
 import type { Plan } from "../../core/model";
 import { formatVietnameseNumber } from "../../core/quantity";
-import { summaryLayout } from "../../core/summary-layout";
-import { type Sums, type Totals, computeTotals } from "../../core/totals";
+import { hamletProgress } from "../../core/summary-layout";
+import { type Totals, computeTotals, describeSums } from "../../core/totals";
 import { readPlanFromWorkbook, writeSummary } from "../../excel/tasks";
 import { Busy, ErrorBar, Notice } from "../components";
 import { useStrings } from "../context";
 import { useTask } from "../useTask";
 
 const useStyles = makeStyles({ pane: { display: "flex", flexDirection: "column", gap: "8px" } });
-
-function sums(s: Sums | undefined): string {
-  if (!s) return "—";
-  return [s.length_m !== null ? `${formatVietnameseNumber(s.length_m)} m` : "", s.count !== null ? formatVietnameseNumber(s.count) : "", s.cost_vnd !== null ? `${formatVietnameseNumber(s.cost_vnd)} đ` : ""]
-    .filter(Boolean)
-    .join(", ") || "—";
-}
 
 export function TotalsPane() {
   const t = useStrings();
@@ -33,9 +26,7 @@ export function TotalsPane() {
     if (result) setState({ plan: result.plan, totals: computeTotals(result.plan) });
   };
   const chart = async () => setWritten(!!(await run((context) => writeSummary(context))));
-  const rows = state ? summaryLayout(state.plan, state.totals).layout.cells.filter((c) => c.row > 4) : [];
-  const byRow = new Map<number, (string | number | null)[]>();
-  for (const c of rows) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c.value]);
+  const progress = state ? hamletProgress(state.plan, state.totals) : [];
 
   return (
     <section aria-label={t.tabs.totals} className={styles.pane}>
@@ -58,13 +49,13 @@ export function TotalsPane() {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {[...byRow.values()].map(([name, planned, done, progress]) => (
-              <TableRow key={String(name)}>
-                <TableCell>{name}</TableCell>
-                <TableCell>{formatVietnameseNumber(Number(planned))}</TableCell>
-                <TableCell>{formatVietnameseNumber(Number(done))}</TableCell>
+            {progress.map((p) => (
+              <TableRow key={p.hamlet}>
+                <TableCell>{p.hamlet}</TableCell>
+                <TableCell>{formatVietnameseNumber(p.planned)}</TableCell>
+                <TableCell>{formatVietnameseNumber(p.done)}</TableCell>
                 <TableCell>
-                  <ProgressBar value={Math.min(1, Number(progress ?? 0))} aria-label={`${name} ${Math.round(Number(progress ?? 0) * 100)}%`} />
+                  <ProgressBar value={Math.min(1, p.progress ?? 0)} aria-label={`${p.hamlet} ${Math.round((p.progress ?? 0) * 100)}%`} />
                 </TableCell>
               </TableRow>
             ))}
@@ -84,8 +75,8 @@ export function TotalsPane() {
             {CATEGORY_KEYS.filter((k) => state.totals.stated[k] || state.totals.itemised[k]).map((k) => (
               <TableRow key={k}>
                 <TableCell>{category(k).label}</TableCell>
-                <TableCell>{sums(state.totals.stated[k])}</TableCell>
-                <TableCell>{sums(state.totals.itemised[k])}</TableCell>
+                <TableCell>{describeSums(state.totals.stated[k], k)}</TableCell>
+                <TableCell>{describeSums(state.totals.itemised[k], k)}</TableCell>
               </TableRow>
             ))}
           </TableBody>
