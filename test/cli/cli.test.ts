@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import { tempDir } from "../helpers/tmp";
 
 const BIN = join(__dirname, "../../bin/danvan.js");
-const SEED = join(__dirname, "../../../shared/domain/ke-hoach-dan-van-dot-II-2024.txt");
+const SEED = join(__dirname, "../fixtures/ke-hoach-tan-phong.txt");
 const dir = tempDir();
 
 function danvan(...args: string[]) {

@@ -8,7 +8,7 @@ import { readGrid } from "../../src/xlsx/files";
 import { tempDir } from "../helpers/tmp";
 
 const BIN = join(__dirname, "../../bin/danvan.js");
-const SEED = join(__dirname, "../../../shared/domain/ke-hoach-dan-van-dot-II-2024.txt");
+const SEED = join(__dirname, "../fixtures/ke-hoach-tan-phong.txt");
 const dir = tempDir();
 const PORT = 21000 + (process.pid % 20000);
 const SERVER = `http://127.0.0.1:${PORT}`;

@@ -6,7 +6,7 @@ import { importPlanText } from "../../src/core/importer";
 import { computeTotals } from "../../src/core/totals";
 import { planToGrid } from "../helpers/plans";
 
-const SEED = join(__dirname, "../../../shared/domain/ke-hoach-dan-van-dot-II-2024.txt");
+const SEED = join(__dirname, "../fixtures/ke-hoach-tan-phong.txt");
 const OTHER = join(__dirname, "../fixtures/ke-hoach-xa-khac.txt");
 
 const seed = () => importPlanText(readFileSync(SEED, "utf8"));

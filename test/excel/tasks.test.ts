@@ -8,7 +8,7 @@ import { mockWorkbook, writtenValues } from "../helpers/excel-mock";
 import { cleanPlan, planToGrid } from "../helpers/plans";
 import { syntheticPlan } from "../../bench/synthetic";
 
-const SEED = join(__dirname, "../../../shared/domain/ke-hoach-dan-van-dot-II-2024.txt");
+const SEED = join(__dirname, "../fixtures/ke-hoach-tan-phong.txt");
 const seedPlan = (): Plan => importPlanText(readFileSync(SEED, "utf8")).plan;
 const AFTER_DAY_2 = { date: "2025-03-11", minutes: 16 * 60 };
 

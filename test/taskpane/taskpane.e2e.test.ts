@@ -20,7 +20,7 @@ import { serveFolder } from "../helpers/static-server";
 const ROOT = join(__dirname, "../..");
 const CHROMIUM = "/usr/bin/chromium";
 const OFFICE_JS = join(ROOT, "node_modules/@microsoft/office-js/dist");
-const SEED = join(ROOT, "../shared/domain/ke-hoach-dan-van-dot-II-2024.txt");
+const SEED = join(ROOT, "test/fixtures/ke-hoach-tan-phong.txt");
 const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 
 const run = existsSync(CHROMIUM) || process.env.CI ? describe : describe.skip;

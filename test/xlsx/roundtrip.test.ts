@@ -12,7 +12,7 @@ import { cleanPlan } from "../helpers/plans";
 import { tempDir } from "../helpers/tmp";
 
 const dir = tempDir();
-const SEED = join(__dirname, "../../../shared/domain/ke-hoach-dan-van-dot-II-2024.txt");
+const SEED = join(__dirname, "../fixtures/ke-hoach-tan-phong.txt");
 
 function withoutRefs(plan: Plan): unknown {
   return JSON.parse(JSON.stringify(plan, (k, v) => (k === "ref" || k === "cells" || k === "sheet" || k === "responsibleCell" ? undefined : v)));
