@@ -64,3 +64,19 @@ export function bareHamletName(text: string): string {
 export function hamletKey(text: string): string {
   return foldUndoubled(bareHamletName(foldUndoubled(text)));
 }
+
+/**
+ * Characters an .xlsx (XML 1.0) cannot hold: C0 controls other than tab and line breaks, U+FFFE/U+FFFF and
+ * unpaired surrogates. A workbook holding one cannot be opened again, so every write path strips them and the
+ * sync server refuses them.
+ */
+const XML_UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function hasXmlUnsafe(text: string): boolean {
+  XML_UNSAFE.lastIndex = 0;
+  return XML_UNSAFE.test(text);
+}
+
+export function stripXmlUnsafe(text: string): string {
+  return text.replace(XML_UNSAFE, "");
+}
