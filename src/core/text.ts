@@ -70,7 +70,9 @@ export function hamletKey(text: string): string {
  * unpaired surrogates. A workbook holding one cannot be opened again, so every write path strips them and the
  * sync server refuses them.
  */
-const XML_UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// eslint-disable-next-line no-control-regex -- these control characters are exactly what is refused
+const XML_UNSAFE =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function hasXmlUnsafe(text: string): boolean {
   XML_UNSAFE.lastIndex = 0;
