@@ -70,8 +70,8 @@ export function hamletKey(text: string): string {
  * unpaired surrogates. A workbook holding one cannot be opened again, so every write path strips them and the
  * sync server refuses them.
  */
-// eslint-disable-next-line no-control-regex -- these control characters are exactly what is refused
 const XML_UNSAFE =
+  // eslint-disable-next-line no-control-regex -- these control characters are exactly what is refused
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function hasXmlUnsafe(text: string): boolean {
