@@ -8,7 +8,7 @@ import { buildApp } from "../server/app";
 import type { Database } from "../server/store/database";
 import { openDatabase } from "../server/store/open";
 import { fetchTransport } from "../src/sync/client";
-import type { EnrollResponse } from "../src/sync/protocol";
+import { PROTOCOL_VERSION, type EnrollResponse } from "../src/sync/protocol";
 import { median } from "./timing";
 import { syntheticPlan } from "./synthetic";
 
@@ -38,9 +38,10 @@ async function pushRate(url: string, devices: EnrollResponse[], pushesEach: numb
       for (let i = 0; i < pushesEach; i++) {
         const id = next.get(d.clientID) ?? 1;
         next.set(d.clientID, id + 1);
-        const args = { hamlet: d.hamlet, date: `2024-12-${String(10 + (i % 15)).padStart(2, "0")}`, baseVersion: 0, values: { phat_quang_m: id * 10 + k }, note: "", reporter: "", sent: "14:00" };
+        const date = `2024-12-${String(10 + (i % 15)).padStart(2, "0")}`;
+        const args = { hamlet: d.hamlet, date, baseVersion: 0, values: { phat_quang_m: id * 10 + k }, note: "", reporter: "", sentAt: `${date}T14:00` };
         const t0 = process.hrtime.bigint();
-        const r = await t.post("/push", { clientID: d.clientID, mutations: [{ id, name: "putRow", args }] }, d.token);
+        const r = await t.post("/push", { protocolVersion: PROTOCOL_VERSION, clientID: d.clientID, mutations: [{ id, name: "putRow", args }] }, d.token);
         if (r.status !== 200) throw new Error(`push ${r.status}`);
         latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
       }

@@ -3,7 +3,9 @@ import cors from "@fastify/cors";
 import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 import { type ZodType, z } from "zod";
-import { EnrollRequest, PullRequest, PushRequest, ResolveRequest } from "../src/sync/protocol";
+import {
+  EnrollRequest, type ErrorCode, PROTOCOL_VERSION, PullRequest, PushRequest, ResolveRequest, versionMessage,
+} from "../src/sync/protocol";
 import { openApiDocument } from "./openapi";
 import type { Database } from "./store/database";
 import { SyncError, authenticate, campaignPlan, enroll, pull, push, resolveConflict } from "./sync";
@@ -20,9 +22,22 @@ export const BODY_LIMIT = 1024 * 1024;
 
 function body<T>(schema: ZodType<T>, request: FastifyRequest): T {
   const parsed = schema.safeParse(request.body);
-  if (!parsed.success) throw new SyncError(400, `Yêu cầu không hợp lệ: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
+  if (!parsed.success) throw new SyncError("invalid", `Yêu cầu không hợp lệ: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
   return parsed.data;
 }
+
+/** Push and pull speak one protocol version; another one is told to update, before its body is read further. */
+function versioned<T>(schema: ZodType<T>, request: FastifyRequest): T {
+  const theirs = (request.body as { protocolVersion?: unknown } | null)?.protocolVersion;
+  if (theirs !== PROTOCOL_VERSION) throw new SyncError("version", versionMessage(theirs), { serverVersion: PROTOCOL_VERSION });
+  return body(schema, request);
+}
+
+const FRAMEWORK_ERRORS: Record<number, [ErrorCode, string]> = {
+  404: ["not_found", "Không có địa chỉ này trên máy chủ."],
+  413: ["too_large", "Yêu cầu quá lớn."],
+  429: ["rate_limited", "Quá nhiều yêu cầu; thử lại sau một phút."],
+};
 
 function bearer(request: FastifyRequest): string | undefined {
   const m = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? "");
@@ -36,11 +51,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(rateLimit, { global: false });
 
   app.setErrorHandler((error: Error & { statusCode?: number }, _request, reply) => {
-    if (error instanceof SyncError) return reply.status(error.status).send({ error: error.message, ...error.extra });
+    if (error instanceof SyncError) return reply.status(error.status).send(error.body);
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
-    const message = status === 413 ? "Yêu cầu quá lớn." : status === 429 ? "Quá nhiều lần đăng ký; thử lại sau một phút." : status < 500 ? "Yêu cầu không hợp lệ." : "Lỗi máy chủ; thử lại sau.";
-    return reply.status(status).send({ error: message });
+    const [code, message] = FRAMEWORK_ERRORS[status] ?? (status < 500 ? ["invalid", "Yêu cầu không hợp lệ."] : ["server", "Lỗi máy chủ; thử lại sau."]);
+    return reply.status(status).send({ code, error: message });
   });
+
+  app.setNotFoundHandler((_request, reply) => reply.status(404).send({ code: "not_found", error: FRAMEWORK_ERRORS[404][1] }));
 
   app.get("/health", async () => ({ ok: true, store: db.dialect }));
   app.get("/openapi.json", async () => openApiDocument());
@@ -56,13 +73,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.post("/push", async (request) => {
     const device = await authenticate(db, bearer(request));
-    const { clientID, mutations } = body(PushRequest, request);
+    const { clientID, mutations } = versioned(PushRequest, request);
     return push(db, device, clientID, mutations);
   });
 
   app.post("/pull", async (request) => {
     const device = await authenticate(db, bearer(request));
-    const { clientID, cookie } = body(PullRequest, request);
+    const { clientID, cookie } = versioned(PullRequest, request);
     return pull(db, device, clientID, cookie);
   });
 

@@ -4,18 +4,25 @@
  */
 import { hamletKey } from "../src/core/text";
 import {
-  type Conflict, type EnrollResponse, type MutationResult, type PullResponse, PutRow, type RowData, type SyncedRow,
+  type Conflict, type EnrollResponse, ERROR_STATUS, ErrorBody, type ErrorCode, type MutationResult, type PullResponse, PutRow, type RowData, type SyncedRow,
 } from "../src/sync/protocol";
 import { codeHash, hash, newClientId, newToken } from "./secrets";
 import type { Database, Sql } from "./store/database";
 
+/** A refusal the client is told about, as one of the protocol's typed error bodies. */
 export class SyncError extends Error {
+  readonly status: number;
   constructor(
-    readonly status: number,
+    readonly code: ErrorCode,
     message: string,
     readonly extra: Record<string, unknown> = {}
   ) {
     super(message);
+    this.status = ERROR_STATUS[code];
+  }
+
+  get body(): ErrorBody {
+    return ErrorBody.parse({ code: this.code, error: this.message, ...this.extra });
   }
 }
 
@@ -36,7 +43,7 @@ export async function enroll(db: Database, code: string, name = "Thiết bị"):
       "SELECT campaign_id, scope, org_id, used_at FROM enrollment_codes WHERE code_hash = ?",
       [codeHash(code)]
     );
-    if (!row || row.used_at) throw new SyncError(403, "Mã đăng ký không đúng hoặc đã được dùng.");
+    if (!row || row.used_at) throw new SyncError("forbidden", "Mã đăng ký không đúng hoặc đã được dùng.");
     await tx.run("UPDATE enrollment_codes SET used_at = ? WHERE code_hash = ?", [now(), codeHash(code)]);
     const token = newToken();
     const device = await tx.get<{ id: number }>(
@@ -55,7 +62,7 @@ export async function enroll(db: Database, code: string, name = "Thiết bị"):
 }
 
 export async function authenticate(db: Database, token: string | undefined): Promise<Device> {
-  if (!token) throw new SyncError(401, "Thiếu mã thiết bị; hãy đăng ký thiết bị.");
+  if (!token) throw new SyncError("auth", "Thiếu mã thiết bị; hãy đăng ký thiết bị.");
   const row = await db.read((tx) =>
     tx.get<{ id: number; name: string; campaign_id: number; scope: "commune" | "hamlet"; org_id: number; revoked: number; commune_id: number }>(
       `SELECT d.id, d.name, d.campaign_id, d.scope, d.org_id, d.revoked, c.commune_id
@@ -63,7 +70,7 @@ export async function authenticate(db: Database, token: string | undefined): Pro
       [hash(token)]
     )
   );
-  if (!row || Number(row.revoked)) throw new SyncError(401, "Thiết bị chưa đăng ký hoặc đã bị thu hồi; hãy đăng ký lại.");
+  if (!row || Number(row.revoked)) throw new SyncError("auth", "Thiết bị chưa đăng ký hoặc đã bị thu hồi; hãy đăng ký lại.");
   return { id: Number(row.id), name: row.name, campaign: Number(row.campaign_id), scope: row.scope, orgId: Number(row.org_id), communeId: Number(row.commune_id) };
 }
 
@@ -77,7 +84,7 @@ async function clientState(tx: Sql, device: Device, clientID: string): Promise<n
     await tx.run("INSERT INTO clients (client_id, device_id) VALUES (?, ?)", [clientID, device.id]);
     return 0;
   }
-  if (Number(row.device_id) !== device.id) throw new SyncError(403, "Mã máy khách thuộc thiết bị khác.");
+  if (Number(row.device_id) !== device.id) throw new SyncError("forbidden", "Mã máy khách thuộc thiết bị khác.");
   return Number(row.last_mutation_id);
 }
 
@@ -95,7 +102,7 @@ async function writableHamlet(tx: Sql, device: Device, name: string): Promise<nu
 }
 
 function rowData(args: PutRow): RowData {
-  return { values: args.values, note: args.note, reporter: args.reporter, sent: args.sent };
+  return { values: args.values, note: args.note, reporter: args.reporter, sentAt: args.sentAt };
 }
 
 function sameData(a: RowData, b: RowData): boolean {
@@ -163,7 +170,7 @@ export async function push(db: Database, device: Device, clientID: string, mutat
     const outcome = await db.write(async (tx) => {
       const lastId = await clientState(tx, device, clientID);
       if (m.id <= lastId) return { last: lastId, result: { id: m.id, status: "duplicate" as const } };
-      if (m.id > lastId + 1) throw new SyncError(409, `Thiếu thay đổi số ${lastId + 1}; gửi lại từ thay đổi cũ nhất.`, { lastMutationID: lastId });
+      if (m.id > lastId + 1) throw new SyncError("gap", `Thiếu thay đổi số ${lastId + 1}; gửi lại từ thay đổi cũ nhất.`, { lastMutationID: lastId });
       const result = await applyPutRow(tx, device, clientID, m.id, m.args);
       await tx.run("UPDATE clients SET last_mutation_id = ? WHERE client_id = ?", [m.id, clientID]);
       return { last: m.id, result };
@@ -199,7 +206,7 @@ export async function pull(db: Database, device: Device, clientID: string, cooki
       "SELECT device_id, last_mutation_id FROM clients WHERE client_id = ?",
       [clientID]
     );
-    if (client && Number(client.device_id) !== device.id) throw new SyncError(403, "Mã máy khách thuộc thiết bị khác.");
+    if (client && Number(client.device_id) !== device.id) throw new SyncError("forbidden", "Mã máy khách thuộc thiết bị khác.");
     const rejected = await tx.all<{ mutation_id: number; reason: string }>(
       "SELECT mutation_id, reason FROM rejected WHERE client_id = ? ORDER BY mutation_id",
       [clientID]
@@ -234,13 +241,13 @@ async function openConflicts(tx: Sql, campaign: number): Promise<Conflict[]> {
 
 /** The commune keeps the current row or takes the proposed one; either way the conflict is closed and audited. */
 export async function resolveConflict(db: Database, device: Device, id: number, choice: "current" | "proposed"): Promise<SyncedRow | null> {
-  if (device.scope !== "commune") throw new SyncError(403, "Chỉ thiết bị của xã được giải quyết xung đột.");
+  if (device.scope !== "commune") throw new SyncError("forbidden", "Chỉ thiết bị của xã được giải quyết xung đột.");
   return db.write(async (tx) => {
     const c = await tx.get<{ hamlet_id: number; day: string; proposed: string; resolved_at: string | null }>(
       "SELECT hamlet_id, day, proposed, resolved_at FROM conflicts WHERE id = ? AND campaign_id = ?",
       [id, device.campaign]
     );
-    if (!c || c.resolved_at) throw new SyncError(404, "Không có xung đột này hoặc đã được giải quyết.");
+    if (!c || c.resolved_at) throw new SyncError("not_found", "Không có xung đột này hoặc đã được giải quyết.");
     await tx.run("UPDATE conflicts SET resolved_at = ?, resolved_by = ?, resolution = ? WHERE id = ?", [now(), device.id, choice, id]);
     if (choice === "current") return null;
     const current = await tx.get<{ data: string; version: number }>(

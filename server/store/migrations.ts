@@ -40,6 +40,22 @@ export const MIGRATIONS: Migration[] = [
       device_id INTEGER NOT NULL, client_id TEXT, mutation_id INTEGER, action TEXT NOT NULL, version INTEGER NOT NULL,
       before TEXT, after TEXT, at TEXT NOT NULL)`,
   ]),
+  // Protocol 2: a row's "sent" ("HH:MM" of its own day) becomes "sentAt", the full date and time.
+  {
+    version: 2,
+    sqlite: [
+      `UPDATE journal_rows SET data = json_remove(json_set(data, '$.sentAt',
+         CASE WHEN json_extract(data, '$.sent') IS NULL THEN NULL ELSE day || 'T' || json_extract(data, '$.sent') END), '$.sent')`,
+      `UPDATE conflicts SET proposed = json_remove(json_set(proposed, '$.sentAt',
+         CASE WHEN json_extract(proposed, '$.sent') IS NULL THEN NULL ELSE day || 'T' || json_extract(proposed, '$.sent') END), '$.sent')`,
+    ],
+    postgres: [
+      `UPDATE journal_rows SET data = ((data::jsonb - 'sent') || jsonb_build_object('sentAt',
+         CASE WHEN data::jsonb->>'sent' IS NULL THEN NULL ELSE day || 'T' || (data::jsonb->>'sent') END))::text`,
+      `UPDATE conflicts SET proposed = ((proposed::jsonb - 'sent') || jsonb_build_object('sentAt',
+         CASE WHEN proposed::jsonb->>'sent' IS NULL THEN NULL ELSE day || 'T' || (proposed::jsonb->>'sent') END))::text`,
+    ],
+  },
 ];
 
 export async function migrate(db: Database): Promise<void> {

@@ -12,8 +12,8 @@ export interface JournalEntry {
   values: Record<string, number>;
   note: string;
   reporter: string;
-  /** "HH:MM" or null */
-  sent: string | null;
+  /** When it was sent, "2024-12-12T14:05" (Vietnam time), or null */
+  sentAt: string | null;
 }
 
 export interface CellWrite {
@@ -39,9 +39,18 @@ function cellsOf(cols: Record<string, string>, e: JournalEntry): CellWrite["cell
   for (const [key] of JOURNAL_INDICATOR_COLUMNS) set(key, e.values[key] ?? null);
   set("note", e.note || null);
   set("reporter", e.reporter || null);
-  const sent = e.sent ? parseTime(e.sent) : null;
-  set("sent", sent === null ? null : sent / 1440, FORMAT.time);
+  set("sent", ...sentCell(e));
   return out;
+}
+
+/** Giờ gửi as Excel holds it: a time on the row's own day, a date and time when it was sent on another day. */
+function sentCell(e: JournalEntry): [CellValue, string?] {
+  if (!e.sentAt) return [null];
+  const [day, time] = e.sentAt.split("T");
+  const fraction = (parseTime(time) ?? 0) / 1440;
+  return day === e.date
+    ? [fraction, FORMAT.time]
+    : [dateToExcelSerial(day) + fraction, FORMAT.dateTime];
 }
 
 /** Null when the sheet has no journal table to write into. */

@@ -79,6 +79,7 @@ export const FORMAT = {
   money: "#,##0",
   date: "dd/mm/yyyy",
   time: "hh:mm",
+  dateTime: "dd/mm/yyyy hh:mm",
   percent: "0%",
 } as const;
 

@@ -3,8 +3,12 @@
  * sent, resent until acknowledged, and dropped only when the server's last mutation id covers it. A 401 keeps
  * the outbox; failures back off exponentially.
  */
+import type { z } from "zod";
 import {
+  ErrorBody,
+  GapError,
   type MutationResult,
+  PROTOCOL_VERSION,
   type PullResponse,
   PullResponse as PullResponseSchema,
   type PushResponse,
@@ -41,7 +45,15 @@ export interface StateStore {
 }
 
 export class AuthError extends Error {}
+/** This client speaks another protocol version than the server: DanVan must be updated. */
+export class VersionError extends Error {}
 export class ServerError extends Error {}
+
+/** The server's typed error, or null when the body is not one (a proxy's page, nothing at all). */
+export function errorBody(body: unknown): ErrorBody | null {
+  const parsed = ErrorBody.safeParse(body);
+  return parsed.success ? parsed.data : null;
+}
 
 export function emptyState(clientID: string): OutboxState {
   return { clientID, nextMutationID: 1, pending: [], cookie: null, known: {} };
@@ -54,7 +66,7 @@ export function dataHash(d: RowData): string {
       .filter(([, v]) => v !== 0)
       .sort(([a], [b]) => a.localeCompare(b))
   );
-  return JSON.stringify([values, d.note, d.reporter, d.sent]);
+  return JSON.stringify([values, d.note, d.reporter, d.sentAt]);
 }
 
 export interface LocalRow {
@@ -150,15 +162,12 @@ export class SyncClient {
         lastError = e;
         continue;
       }
-      if (response.status === 401)
-        throw new AuthError(
-          errorText(response.body) ?? "Thiết bị chưa đăng ký hoặc đã bị thu hồi."
-        );
       if (response.status === 200) return parse(response.body);
-      if (response.status === 409) return parse(response.body);
-      lastError = new ServerError(
-        errorText(response.body) ?? `Máy chủ trả lời ${response.status}.`
-      );
+      const error = errorBody(response.body);
+      if (error?.code === "auth") throw new AuthError(error.error);
+      if (error?.code === "version") throw new VersionError(error.error);
+      if (error?.code === "gap") return parse(error);
+      lastError = new ServerError(error?.error ?? `Máy chủ trả lời ${response.status}.`);
       if (response.status < 500 && response.status !== 429) throw lastError;
     }
     throw lastError instanceof Error ? lastError : new ServerError("Không kết nối được máy chủ.");
@@ -172,6 +181,7 @@ export class SyncClient {
       const response = await this.call(
         "/push",
         {
+          protocolVersion: PROTOCOL_VERSION,
           clientID: this.state.clientID,
           mutations: batch.map((m) => ({ id: m.id, name: "putRow", args: m.args })),
         },
@@ -209,7 +219,11 @@ export class SyncClient {
   async pull(): Promise<PullResponse> {
     const response = await this.call(
       "/pull",
-      { clientID: this.state.clientID, cookie: this.state.cookie },
+      {
+        protocolVersion: PROTOCOL_VERSION,
+        clientID: this.state.clientID,
+        cookie: this.state.cookie,
+      },
       (b) => PullResponseSchema.parse(b)
     );
     for (const row of response.rows)
@@ -223,18 +237,11 @@ export class SyncClient {
   }
 }
 
-type GapResponse = { lastMutationID: number; error: string };
+type GapResponse = z.infer<typeof GapError>;
 
 function parsePush(body: unknown): PushResponse | GapResponse {
-  const gap = body as GapResponse;
-  if (gap && typeof gap.error === "string" && typeof gap.lastMutationID === "number") return gap;
-  return PushResponseSchema.parse(body);
-}
-
-function errorText(body: unknown): string | undefined {
-  return body && typeof (body as { error?: unknown }).error === "string"
-    ? (body as { error: string }).error
-    : undefined;
+  const gap = GapError.safeParse(body);
+  return gap.success ? gap.data : PushResponseSchema.parse(body);
 }
 
 function sleep(ms: number): Promise<void> {
@@ -256,7 +263,7 @@ export function fetchTransport(baseUrl: string, fetchImpl: typeof fetch = fetch)
       try {
         parsed = text ? JSON.parse(text) : null;
       } catch {
-        parsed = { error: text };
+        parsed = null;
       }
       return { status: response.status, body: parsed };
     },

@@ -8,15 +8,21 @@ import { INDICATOR_KEYS } from "../core/model";
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const entered = INDICATOR_KEYS.filter((k) => k !== "llvt");
 
+/**
+ * The version both sides speak. Version 2 carries the full sent date and time of a row (`sentAt`); a client or
+ * server of another version gets a typed "version" error, never a silent misread.
+ */
+export const PROTOCOL_VERSION = 2;
+
+/** When a row was sent, Vietnam local time: "2024-12-12T14:05". */
+export const SentAt = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+
 export const RowData = z.object({
   values: z.record(z.enum(entered as [string, ...string[]]), z.number().finite().min(0).max(1e12)),
   note: z.string().max(2000),
   reporter: z.string().max(200),
-  /** Giờ gửi, "HH:MM", or null */
-  sent: z
-    .string()
-    .regex(/^\d{2}:\d{2}$/)
-    .nullable(),
+  /** Giờ gửi with its own day, or null when the row does not say. */
+  sentAt: SentAt.nullable(),
 });
 export type RowData = z.infer<typeof RowData>;
 
@@ -36,7 +42,10 @@ export const Mutation = z.object({
 });
 export type Mutation = z.infer<typeof Mutation>;
 
+const version = { protocolVersion: z.literal(PROTOCOL_VERSION) };
+
 export const PushRequest = z.object({
+  ...version,
   clientID: z.string().min(8).max(64),
   mutations: z.array(Mutation).max(500),
 });
@@ -57,6 +66,7 @@ export const PushResponse = z.object({
 export type PushResponse = z.infer<typeof PushResponse>;
 
 export const PullRequest = z.object({
+  ...version,
   clientID: z.string().min(8).max(64),
   /** The cookie of the last pull; null (or one the server does not recognise) pulls everything. */
   cookie: z.unknown(),
@@ -112,4 +122,54 @@ export const ResolveRequest = z.object({ choice: z.enum(["current", "proposed"])
 
 export function rowKey(hamlet: string, date: string): string {
   return `${date}|${hamlet}`;
+}
+
+/**
+ * Every error the server answers with: a Vietnamese `error` for the user and a `code` a client branches on.
+ * Both sides parse these; no client reads `body.error` by hand.
+ */
+const failure = <C extends string>(code: C) =>
+  z.object({ code: z.literal(code), error: z.string() });
+
+export const InvalidError = failure("invalid");
+export const AuthErrorBody = failure("auth");
+export const ForbiddenError = failure("forbidden");
+export const NotFoundError = failure("not_found");
+/** The client sent mutation ids the server never had before these; resend from `lastMutationID + 1`. */
+export const GapError = failure("gap").extend({ lastMutationID: z.number().int() });
+export const VersionError = failure("version").extend({ serverVersion: z.number().int() });
+export const TooLargeError = failure("too_large");
+export const RateLimitedError = failure("rate_limited");
+export const ServerFailure = failure("server");
+
+export const ErrorBody = z.discriminatedUnion("code", [
+  InvalidError,
+  AuthErrorBody,
+  ForbiddenError,
+  NotFoundError,
+  GapError,
+  VersionError,
+  TooLargeError,
+  RateLimitedError,
+  ServerFailure,
+]);
+export type ErrorBody = z.infer<typeof ErrorBody>;
+export type ErrorCode = ErrorBody["code"];
+
+/** The HTTP status each error code is sent with. */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  invalid: 400,
+  auth: 401,
+  forbidden: 403,
+  not_found: 404,
+  gap: 409,
+  version: 426,
+  too_large: 413,
+  rate_limited: 429,
+  server: 500,
+};
+
+/** What an old client or server is told: the Vietnamese words a user acts on. */
+export function versionMessage(theirs: unknown): string {
+  return `Phiên bản DanVan trên máy này đã cũ (giao thức ${typeof theirs === "number" ? theirs : 1}, máy chủ dùng ${PROTOCOL_VERSION}); hãy cập nhật DanVan rồi đồng bộ lại.`;
 }

@@ -1,5 +1,6 @@
 /** Which journal rows of a workbook a device sends: its own hamlet's, or all its commune's hamlets'. */
 import { formatTime } from "../core/dates";
+import type { JournalRow } from "../core/model";
 import type { Plan } from "../core/model";
 import { hamletKey } from "../core/text";
 import type { LocalRow } from "./client";
@@ -13,6 +14,12 @@ export interface Refused {
   hamlet: string;
   date: string;
   reason: string;
+}
+
+/** The row's full sent date and time, as the wire carries it. */
+export function sentAt(row: JournalRow): string | null {
+  const day = row.sent_date ?? row.date;
+  return row.sent_minutes === null || !day ? null : `${day}T${formatTime(row.sent_minutes)}`;
 }
 
 export function rowsToSend(
@@ -45,7 +52,7 @@ export function rowsToSend(
         values: r.values,
         note: r.note,
         reporter: r.reporter,
-        sent: r.sent_minutes === null ? null : formatTime(r.sent_minutes),
+        sentAt: sentAt(r),
       },
     });
   }

@@ -3,7 +3,7 @@ import { mockWorkbook } from "../helpers/excel-mock";
 import { cleanPlan, planToGrid } from "../helpers/plans";
 
 const entry = (hamlet: string, date: string, phat_quang_m: number, note = "") => ({
-  hamlet, date, values: { phat_quang_m, nhan_dan: 3 }, note, reporter: "B", sent: "14:30",
+  hamlet, date, values: { phat_quang_m, nhan_dan: 3 }, note, reporter: "B", sentAt: `${date}T14:30`,
 });
 
 test("pulled rows overwrite their hamlet-day in place, new ones are appended, in three syncs", async () => {

@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { createCampaign, issueHamletCode, revokeDevice } from "../../server/admin";
 import type { Database } from "../../server/store/database";
 import { fetchTransport } from "../../src/sync/client";
-import type { EnrollResponse, PullResponse } from "../../src/sync/protocol";
+import { PROTOCOL_VERSION, type EnrollResponse, type PullResponse } from "../../src/sync/protocol";
 import { cleanPlan } from "../helpers/plans";
 import { listen, storeTargets } from "../helpers/sync-env";
 
@@ -56,7 +56,7 @@ describe.each(storeTargets())("authorisation matrix on $name", (target) => {
     // A conflict on a Bình Hòa row, for the resolve column.
     const second = await enroll((await issueHamletCode(db, "Bình Hòa", actors["Bình Hòa device"]!.campaign)).code);
     for (const [who, value] of [[actors["Bình Hòa device"]!, 1], [second, 2]] as const) {
-      await t.post("/push", { clientID: who.clientID, mutations: [{ id: 1, name: "putRow", args: { hamlet: "Bình Hòa", date: "2025-03-09", baseVersion: 0, values: { phat_quang_m: value }, note: "", reporter: "", sent: null } }] }, who.token);
+      await t.post("/push", { protocolVersion: PROTOCOL_VERSION, clientID: who.clientID, mutations: [{ id: 1, name: "putRow", args: { hamlet: "Bình Hòa", date: "2025-03-09", baseVersion: 0, values: { phat_quang_m: value }, note: "", reporter: "", sentAt: null } }] }, who.token);
     }
     next.set(actors["Bình Hòa device"]!.clientID, 2);
   });
@@ -73,12 +73,12 @@ describe.each(storeTargets())("authorisation matrix on $name", (target) => {
     if (action === "write a Bình Hòa row") {
       const id = next.get(clientID) ?? 1;
       next.set(clientID, id + 1);
-      const args = { hamlet: "Bình Hòa", date: `2025-03-1${id}`, baseVersion: 0, values: { phat_quang_m: 10 }, note: "", reporter: "", sent: null };
-      const r = await t.post("/push", { clientID, mutations: [{ id, name: "putRow", args }] }, token);
+      const args = { hamlet: "Bình Hòa", date: `2025-03-1${id}`, baseVersion: 0, values: { phat_quang_m: 10 }, note: "", reporter: "", sentAt: null };
+      const r = await t.post("/push", { protocolVersion: PROTOCOL_VERSION, clientID, mutations: [{ id, name: "putRow", args }] }, token);
       return r.status === 200 ? ((r.body as { results: { status: Outcome }[] }).results[0].status) : (String(r.status) as Outcome);
     }
     if (action === "read Bình Hòa rows") {
-      const r = await t.post("/pull", { clientID, cookie: null }, token);
+      const r = await t.post("/pull", { protocolVersion: PROTOCOL_VERSION, clientID, cookie: null }, token);
       if (r.status !== 200) return String(r.status) as Outcome;
       return (r.body as PullResponse).rows.some((x) => x.hamlet === "Bình Hòa") ? "sees Bình Hòa" : "sees none";
     }

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { createCampaign } from "../../server/admin";
 import { openDatabase } from "../../server/store/open";
 import { fetchTransport } from "../../src/sync/client";
-import type { EnrollResponse, PullResponse } from "../../src/sync/protocol";
+import { PROTOCOL_VERSION, type EnrollResponse, type PullResponse } from "../../src/sync/protocol";
 import { cleanPlan } from "../helpers/plans";
 
 const BIN = join(__dirname, "../../bin/danvan.js");
@@ -37,7 +37,7 @@ test("acknowledged pushes survive kill -9 of the server", async () => {
     for (; id <= 5000; id++) {
       const value = id * 7;
       const r = await t
-        .post("/push", { clientID: device.clientID, mutations: [{ id, name: "putRow", args: { hamlet: "Bình Hòa", date: `2025-03-${String(10 + (id % 5)).padStart(2, "0")}`, baseVersion: 0, values: { phat_quang_m: value }, note: "", reporter: "", sent: null } }] }, device.token)
+        .post("/push", { protocolVersion: PROTOCOL_VERSION, clientID: device.clientID, mutations: [{ id, name: "putRow", args: { hamlet: "Bình Hòa", date: `2025-03-${String(10 + (id % 5)).padStart(2, "0")}`, baseVersion: 0, values: { phat_quang_m: value }, note: "", reporter: "", sentAt: null } }] }, device.token)
         .catch(() => null);
       if (!r) return;
       if (r.status === 200) acknowledged.set(id, value);
@@ -50,7 +50,7 @@ test("acknowledged pushes survive kill -9 of the server", async () => {
 
   server = await startServer(dbPath, port);
   try {
-    const pulled = (await t.post("/pull", { clientID: device.clientID, cookie: null }, device.token)).body as PullResponse;
+    const pulled = (await t.post("/pull", { protocolVersion: PROTOCOL_VERSION, clientID: device.clientID, cookie: null }, device.token)).body as PullResponse;
     // Each day's row holds the last acknowledged value sent for it, or a later one the server committed.
     const lastAcked = Math.max(...acknowledged.keys());
     expect(pulled.lastMutationID).toBeGreaterThanOrEqual(lastAcked);

@@ -9,7 +9,7 @@ import type { FastifyInstance } from "fastify";
 import { createCampaign, issueHamletCode, revokeDevice } from "../../server/admin";
 import type { Database, Sql } from "../../server/store/database";
 import { AuthError, type OutboxState, SyncClient, type Transport, fetchTransport } from "../../src/sync/client";
-import type { EnrollResponse, PullResponse } from "../../src/sync/protocol";
+import { PROTOCOL_VERSION, type EnrollResponse, type PullResponse } from "../../src/sync/protocol";
 import { memoryStore, mirroredStore } from "../../src/sync/stores";
 import { cleanPlan } from "../helpers/plans";
 import { listen, storeTargets } from "../helpers/sync-env";
@@ -91,7 +91,7 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ kind: "revoke" as const }) }
 );
 
-const rowData = (value: number) => ({ values: { phat_quang_m: value, nhan_dan: 1 }, note: value % 7 === 0 ? "=SUM(A1)" : "", reporter: "", sent: "14:00" });
+const rowData = (value: number) => ({ values: { phat_quang_m: value, nhan_dan: 1 }, note: value % 7 === 0 ? "=SUM(A1)" : "", reporter: "", sentAt: "2025-03-10T14:00" });
 
 describe.each(storeTargets())("sync under faults on $name", (target) => {
   let base: Database;
@@ -203,7 +203,7 @@ describe.each(storeTargets())("sync under faults on $name", (target) => {
           }
           expect(clients[pane].pending).toEqual([]);
         }
-        const pullAll = async (who: EnrollResponse) => (await plain.post("/pull", { clientID: who.clientID, cookie: null }, who.token)).body as PullResponse;
+        const pullAll = async (who: EnrollResponse) => (await plain.post("/pull", { protocolVersion: PROTOCOL_VERSION, clientID: who.clientID, cookie: null }, who.token)).body as PullResponse;
         for (const c of (await pullAll(commune)).conflicts) {
           await plain.post(`/conflicts/${c.id}/resolve`, { choice: "proposed" }, commune.token);
         }
@@ -211,7 +211,7 @@ describe.each(storeTargets())("sync under faults on $name", (target) => {
         const keys = rows.map((r) => `${r.hamlet}|${r.date}`);
         expect(new Set(keys).size).toBe(keys.length);
         expect(new Map(rows.map((r) => [`${r.hamlet}|${r.date}`, r.values.phat_quang_m]))).toEqual(model);
-        if ((await plain.post("/pull", { clientID: sanBay.clientID, cookie: null }, sanBay.token)).status === 401) await reenrollSanBay();
+        if ((await plain.post("/pull", { protocolVersion: PROTOCOL_VERSION, clientID: sanBay.clientID, cookie: null }, sanBay.token)).status === 401) await reenrollSanBay();
         const perHamlet = [...(await pullAll(binhHoa)).rows, ...(await pullAll(sanBay)).rows];
         const sum = (xs: typeof rows) => xs.reduce((n, r) => n + (r.values.phat_quang_m ?? 0), 0);
         expect(sum(rows)).toBe(sum(perHamlet));

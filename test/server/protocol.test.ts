@@ -1,13 +1,14 @@
 import type { FastifyInstance } from "fastify";
 import { createCampaign, issueHamletCode, revokeDevice } from "../../server/admin";
 import type { Database } from "../../server/store/database";
-import { fetchTransport } from "../../src/sync/client";
-import type { EnrollResponse } from "../../src/sync/protocol";
+import { ErrorBody, PROTOCOL_VERSION, type EnrollResponse } from "../../src/sync/protocol";
+import { SyncClient, type Transport, VersionError, fetchTransport } from "../../src/sync/client";
+import { memoryStore } from "../../src/sync/stores";
 import { cleanPlan } from "../helpers/plans";
 import { listen, storeTargets } from "../helpers/sync-env";
 
 const row = (hamlet: string, date: string, baseVersion: number, phat_quang_m = 100) => ({
-  hamlet, date, baseVersion, values: { quan_doi: 3, nhan_dan: 1, phat_quang_m }, note: "", reporter: "A", sent: "14:05",
+  hamlet, date, baseVersion, values: { quan_doi: 3, nhan_dan: 1, phat_quang_m }, note: "", reporter: "A", sentAt: `${date}T14:05`,
 });
 
 describe.each(storeTargets())("sync protocol on $name", (target) => {
@@ -35,8 +36,8 @@ describe.each(storeTargets())("sync protocol on $name", (target) => {
     return r.body as EnrollResponse;
   }
   const pushAs = (d: EnrollResponse, mutations: { id: number; args: unknown }[]) =>
-    post("/push", { clientID: d.clientID, mutations: mutations.map((m) => ({ ...m, name: "putRow" })) }, d.token);
-  const pullAs = (d: EnrollResponse, cookie: unknown = null) => post("/pull", { clientID: d.clientID, cookie }, d.token);
+    post("/push", { protocolVersion: PROTOCOL_VERSION, clientID: d.clientID, mutations: mutations.map((m) => ({ ...m, name: "putRow" })) }, d.token);
+  const pullAs = (d: EnrollResponse, cookie: unknown = null) => post("/pull", { protocolVersion: PROTOCOL_VERSION, clientID: d.clientID, cookie }, d.token);
 
   let binhHoa: EnrollResponse;
   let sanBay: EnrollResponse;
@@ -49,7 +50,7 @@ describe.each(storeTargets())("sync protocol on $name", (target) => {
     expect(binhHoa).toMatchObject({ scope: "hamlet", hamlet: "Bình Hòa", commune: "An Bình" });
     expect(commune).toMatchObject({ scope: "commune", hamlet: null });
     const again = await post("/enroll", { code: codes.hamlets["Bình Hòa"] });
-    expect(again).toEqual({ status: 403, body: { error: "Mã đăng ký không đúng hoặc đã được dùng." } });
+    expect(again).toEqual({ status: 403, body: { code: "forbidden", error: "Mã đăng ký không đúng hoặc đã được dùng." } });
     const stored = await db.read((tx) => tx.all<{ token_hash: string }>("SELECT token_hash FROM devices"));
     expect(stored.map((s) => s.token_hash)).not.toContain(binhHoa.token);
     expect(stored.every((s) => /^[0-9a-f]{64}$/.test(s.token_hash))).toBe(true);
@@ -119,10 +120,23 @@ describe.each(storeTargets())("sync protocol on $name", (target) => {
     }
   });
 
+  test("an old client (no protocol version, or another one) is told to update DanVan, with a typed error", async () => {
+    for (const version of [undefined, 1, 3, "2"]) {
+      const r = await post("/push", { protocolVersion: version, clientID: binhHoa.clientID, mutations: [] }, binhHoa.token);
+      expect(r.status).toBe(426);
+      expect(ErrorBody.parse(r.body)).toMatchObject({ code: "version", serverVersion: PROTOCOL_VERSION, error: expect.stringMatching(/cập nhật DanVan/) });
+      expect((await post("/pull", { protocolVersion: version, clientID: binhHoa.clientID, cookie: null }, binhHoa.token)).status).toBe(426);
+    }
+    const outdated: Transport = { post: (path, body, token) => fetchTransport(url).post(path, { ...(body as object), protocolVersion: 1 }, token) };
+    const old = new SyncClient(outdated, memoryStore(), binhHoa);
+    await old.open();
+    await expect(old.pull()).rejects.toBeInstanceOf(VersionError);
+  });
+
   test("authorisation: no token, a wrong token and a revoked device get 401", async () => {
-    expect((await post("/pull", { clientID: binhHoa.clientID, cookie: null })).status).toBe(401);
-    expect((await post("/pull", { clientID: binhHoa.clientID, cookie: null }, "x".repeat(43))).status).toBe(401);
-    expect((await post("/push", { clientID: commune.clientID, mutations: [] }, binhHoa.token)).status).toBe(403);
+    expect((await post("/pull", { protocolVersion: PROTOCOL_VERSION, clientID: binhHoa.clientID, cookie: null })).status).toBe(401);
+    expect((await post("/pull", { protocolVersion: PROTOCOL_VERSION, clientID: binhHoa.clientID, cookie: null }, "x".repeat(43))).status).toBe(401);
+    expect((await post("/push", { protocolVersion: PROTOCOL_VERSION, clientID: commune.clientID, mutations: [] }, binhHoa.token)).status).toBe(403);
     const doomed = await enroll((await issueHamletCode(db, "Sân Bay")).code);
     const devices = await db.read((tx) => tx.all<{ id: number }>("SELECT id FROM devices ORDER BY id DESC"));
     await revokeDevice(db, Number(devices[0].id));
@@ -131,7 +145,7 @@ describe.each(storeTargets())("sync protocol on $name", (target) => {
   });
 
   test("limits: request size, enrolment rate, CORS to the add-in's origin only; OpenAPI and health", async () => {
-    const huge = await post("/push", { clientID: binhHoa.clientID, mutations: [{ id: 9, name: "putRow", args: { note: "x".repeat(2_000_000) } }] }, binhHoa.token);
+    const huge = await post("/push", { protocolVersion: PROTOCOL_VERSION, clientID: binhHoa.clientID, mutations: [{ id: 9, name: "putRow", args: { note: "x".repeat(2_000_000) } }] }, binhHoa.token);
     expect(huge.status).toBe(413);
     const allowed = await fetch(`${url}/pull`, { method: "OPTIONS", headers: { origin: "https://localhost:3000", "access-control-request-method": "POST" } });
     expect(allowed.headers.get("access-control-allow-origin")).toBe("https://localhost:3000");

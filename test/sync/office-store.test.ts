@@ -42,7 +42,7 @@ test("a wiped browser cache loses nothing: the outbox comes back from the very h
     nextMutationID: 3,
     pending: [1, 2].map((id) => ({
       id, hash: `h${id}`,
-      args: { hamlet: "Cầu", date: `2024-12-1${id}`, baseVersion: 0, values: { phat_quang_m: id }, note: "=1+1", reporter: "", sent: null },
+      args: { hamlet: "Cầu", date: `2024-12-1${id}`, baseVersion: 0, values: { phat_quang_m: id }, note: "=1+1", reporter: "", sentAt: null },
     })),
   };
   await store.save(state);
