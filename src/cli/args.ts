@@ -1,4 +1,5 @@
-/** A small argument parser: positionals, `--flag value`, `--flag=value` and boolean switches. */
+/** Command-line arguments through Node's own parser (util.parseArgs), with Vietnamese messages. */
+import { parseArgs as nodeParseArgs } from "node:util";
 
 export class UsageError extends Error {}
 
@@ -8,26 +9,44 @@ export interface Args {
   switches: Set<string>;
 }
 
-export function parseArgs(
-  argv: string[],
-  valued: readonly string[],
-  switches: readonly string[]
-): Args {
-  const out: Args = { positional: [], options: new Map(), switches: new Set() };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (!arg.startsWith("--")) {
-      out.positional.push(arg);
-      continue;
-    }
-    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-    if (switches.includes(name)) out.switches.add(name);
-    else if (valued.includes(name)) {
-      const value = inline ?? argv[++i];
-      if (value === undefined || (inline === undefined && value.startsWith("--")))
-        throw new UsageError(`Thiếu giá trị cho --${name}.`);
-      out.options.set(name, value);
-    } else throw new UsageError(`Không có tùy chọn --${name}.`);
+/** The options a command takes: valued ones ("--out F.xlsx") and switches ("--json"). */
+export interface OptionSpec {
+  valued: readonly string[];
+  switches: readonly string[];
+}
+
+interface ParseArgsError extends Error {
+  code?: string;
+}
+
+/** Node's parser reports in English; the user reads one Vietnamese line. */
+function usageError(e: ParseArgsError): UsageError {
+  const name = /'(-{1,2}[^'\s]*)/.exec(e.message)?.[1] ?? "";
+  if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")
+    return new UsageError(`Không có tùy chọn ${name}.`);
+  if (/does not take an argument/.test(e.message))
+    return new UsageError(`Tùy chọn ${name} không nhận giá trị.`);
+  if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")
+    return new UsageError(`Thiếu giá trị cho ${name}.`);
+  return new UsageError(`Tham số không hợp lệ (${name || "?"}).`);
+}
+
+export function parseArgs(argv: readonly string[], spec: OptionSpec): Args {
+  const options = Object.fromEntries([
+    ...spec.valued.map((n) => [n, { type: "string" as const }]),
+    ...spec.switches.map((n) => [n, { type: "boolean" as const }]),
+    ["help", { type: "boolean" as const, short: "h" }],
+  ]);
+  let parsed: ReturnType<typeof nodeParseArgs>;
+  try {
+    parsed = nodeParseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw usageError(e as ParseArgsError);
+  }
+  const out: Args = { positional: parsed.positionals, options: new Map(), switches: new Set() };
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (typeof value === "string") out.options.set(name, value);
+    else if (value === true) out.switches.add(name);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 /** `danvan`: the command line. Every failure ends as one Vietnamese line on stderr and exit code 2. */
 import { InputError } from "../xlsx/files";
-import { parseArgs, UsageError } from "./args";
+import { type Args, type OptionSpec, parseArgs, UsageError } from "./args";
 import {
   type Output,
   check,
@@ -13,46 +13,103 @@ import {
 import { demo } from "./demo";
 import { admin, enrollCommand, serve, syncCommand } from "./sync-commands";
 
-const HELP = `DanVan — sổ kế hoạch công tác dân vận trên Excel
-
-Cách dùng:
-  danvan new --out SO.xlsx [--ap "Cầu,Trại Bí"]         tạo sổ kế hoạch trống
-  danvan import KE-HOACH.txt --out SO.xlsx [--json]     nhập kế hoạch từ văn bản
-  danvan check SO.xlsx [--as-of 2024-12-09T16:00] [--json]
-  danvan totals SO.xlsx [--json]
-  danvan deadlines SO.xlsx [--as-of …] [--json]
-  danvan report SO.xlsx [--date 2024-12-12] [--out BC.xlsx] [--as-of …] [--json]
-  danvan demo [--dir demo]                              sổ mẫu từ kế hoạch mẫu
-  danvan serve [--port 8787] [--db ./data/danvan.db | postgres://…]   máy chủ đồng bộ
-  danvan admin campaign create --db URL --from SO.xlsx [--json]       tạo đợt và mã đăng ký
-  danvan admin code --db URL --hamlet TÊN [--json]                    thêm mã cho một ấp
-  danvan admin revoke --db URL --device SỐ                            thu hồi thiết bị
-  danvan enroll --server URL --code MÃ                                đăng ký thiết bị
-  danvan sync SO.xlsx [--server URL] [--json]                         gửi và nhận nhật ký
-
-Mã thoát: 0 xong và không có lỗi; 1 có lỗi trong sổ; 2 sai cách dùng hoặc không đọc được tệp.`;
-
-type Command = {
-  valued: string[];
-  run: (a: ReturnType<typeof parseArgs>, now: number) => Promise<Output>;
+type Command = OptionSpec & {
+  /** One line per form of the command, then what it does. */
+  usage: string;
+  run: (a: Args, now: number) => Promise<Output>;
 };
 
 const COMMANDS: Record<string, Command> = {
-  new: { valued: ["out", "ap"], run: (a) => newWorkbook(a) },
-  import: { valued: ["out"], run: (a) => importCommand(a) },
-  check: { valued: ["as-of"], run: check },
-  totals: { valued: [], run: (a) => totals(a) },
-  deadlines: { valued: ["as-of"], run: deadlines },
-  report: { valued: ["date", "out", "as-of"], run: report },
-  demo: { valued: ["dir"], run: (a) => demo(a) },
-  serve: { valued: ["port", "db", "host", "cors-origin"], run: (a) => serve(a) },
+  new: {
+    usage: `danvan new --out SO.xlsx --ap "Cầu,Trại Bí"
+  Tạo sổ kế hoạch trống với các trang ấp đã kể.`,
+    valued: ["out", "ap"],
+    switches: [],
+    run: (a) => newWorkbook(a),
+  },
+  import: {
+    usage: `danvan import KE-HOACH.txt --out SO.xlsx [--json]
+  Nhập văn bản kế hoạch (dán từ Word, lưu UTF-8) thành sổ kế hoạch.`,
+    valued: ["out"],
+    switches: ["json"],
+    run: (a) => importCommand(a),
+  },
+  check: {
+    usage: `danvan check SO.xlsx [--as-of 2024-12-09T16:00] [--json]
+  Mọi chỗ sai trong sổ, kèm trang và ô.`,
+    valued: ["as-of"],
+    switches: ["json"],
+    run: check,
+  },
+  totals: {
+    usage: `danvan totals SO.xlsx [--json]
+  Chỉ tiêu ghi trong kế hoạch so với cộng các công việc, theo ấp, và đã làm được.`,
+    valued: [],
+    switches: ["json"],
+    run: (a) => totals(a),
+  },
+  deadlines: {
+    usage: `danvan deadlines SO.xlsx [--as-of 2024-12-09T16:00] [--json]
+  Các thời hạn và báo cáo ngày của từng ấp.`,
+    valued: ["as-of"],
+    switches: ["json"],
+    run: deadlines,
+  },
+  report: {
+    usage: `danvan report SO.xlsx [--date 2024-12-12] [--out BC.xlsx] [--as-of …] [--json]
+  Báo cáo nhanh trong ngày; --out ghi trang "BC dd-mm-yyyy".`,
+    valued: ["date", "out", "as-of"],
+    switches: ["json"],
+    run: report,
+  },
+  demo: {
+    usage: `danvan demo [--dir demo]
+  Sổ mẫu từ kế hoạch mẫu, kèm ba ngày nhật ký và một báo cáo.`,
+    valued: ["dir"],
+    switches: [],
+    run: (a) => demo(a),
+  },
+  serve: {
+    usage: `danvan serve [--port 8787] [--host 127.0.0.1] [--db ./data/danvan.db | postgres://…] [--cors-origin URL]
+  Máy chủ đồng bộ.`,
+    valued: ["port", "db", "host", "cors-origin"],
+    switches: [],
+    run: (a) => serve(a),
+  },
   admin: {
+    usage: `danvan admin campaign create --db URL --from SO.xlsx [--province TÊN] [--json]
+danvan admin code --db URL --hamlet TÊN [--campaign SỐ] [--json]
+danvan admin revoke --db URL --device SỐ
+  Việc của người quản trị máy chủ: tạo đợt, cấp mã đăng ký, thu hồi thiết bị.`,
     valued: ["db", "from", "hamlet", "campaign", "province", "device"],
+    switches: ["json"],
     run: (a) => admin(a),
   },
-  enroll: { valued: ["server", "code", "name"], run: (a) => enrollCommand(a) },
-  sync: { valued: ["server"], run: (a) => syncCommand(a) },
+  enroll: {
+    usage: `danvan enroll --server URL --code MÃ [--name TÊN] [--json]
+  Đăng ký máy này với mã của ấp hoặc xã.`,
+    valued: ["server", "code", "name"],
+    switches: ["json"],
+    run: (a) => enrollCommand(a),
+  },
+  sync: {
+    usage: `danvan sync SO.xlsx [--server URL] [--json]
+  Gửi nhật ký của máy này và nhận nhật ký về sổ.`,
+    valued: ["server"],
+    switches: ["json"],
+    run: (a) => syncCommand(a),
+  },
 };
+
+const HELP = `DanVan — sổ kế hoạch công tác dân vận trên Excel
+
+Cách dùng:
+${Object.values(COMMANDS)
+  .map((c) => c.usage.replace(/^/gm, "  "))
+  .join("\n")}
+
+"danvan <lệnh> --help" cho cách dùng một lệnh.
+Mã thoát: 0 xong và không có lỗi; 1 có lỗi trong sổ; 2 sai cách dùng hoặc không đọc được tệp.`;
 
 export interface RunResult {
   code: number;
@@ -72,7 +129,10 @@ export async function run(argv: string[], nowMs = Date.now()): Promise<RunResult
       stderr: `Lỗi: không có lệnh "${name}". Gõ "danvan help" để xem các lệnh.`,
     };
   try {
-    const out = await command.run(parseArgs(rest, command.valued, ["json"]), nowMs);
+    const args = parseArgs(rest, command);
+    if (args.switches.has("help"))
+      return { code: 0, stdout: `Cách dùng:\n${command.usage}`, stderr: "" };
+    const out = await command.run(args, nowMs);
     return { code: out.code, stdout: out.stdout, stderr: "" };
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputError)
