@@ -6,6 +6,7 @@ const https = require("https");
 const path = require("path");
 const webpack = require("webpack");
 const { httpsOptions } = require("./certs");
+const { sideload } = require("./sideload");
 const { run } = require("../lib/src/cli/main");
 const { startServer } = require("../lib/server/main");
 
@@ -62,8 +63,10 @@ async function main() {
   await build();
   const sync = await startServer({ port: SYNC_PORT, host: "127.0.0.1", db: path.join(ROOT, "data", "danvan.db") });
   const server = serve(await httpsOptions());
-  server.on("listening", () => {
+  server.on("listening", async () => {
     fs.writeFileSync(PID_FILE, String(process.pid));
+    if (await sideload("start", path.join(DIST, "manifest.xml")))
+      process.stdout.write("Đã cài DanVan vào Excel trên máy này: mở Excel, thẻ Dân vận. DanVan is sideloaded into desktop Excel.\n");
     process.stdout.write(`${SIDELOAD}\n\nMáy chủ đồng bộ / Sync server: ${sync.url} (${sync.store}); "danvan admin campaign create --db data/danvan.db --from SO.xlsx" để tạo mã đăng ký / to issue enrolment codes.\n`);
   });
   server.on("error", (e) => {

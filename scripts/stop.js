@@ -1,17 +1,26 @@
-// `npm stop`: ends what `npm start` started.
+// `npm stop`: ends what `npm start` started, and on Windows and macOS takes the add-in out of desktop Excel.
 "use strict";
 const fs = require("fs");
 const path = require("path");
+const { sideload } = require("./sideload");
 
-const PID_FILE = path.join(__dirname, "..", ".danvan-start.pid");
-if (!fs.existsSync(PID_FILE)) {
-  process.stdout.write("DanVan không chạy. DanVan is not running.\n");
-} else {
+const ROOT = path.join(__dirname, "..");
+const PID_FILE = path.join(ROOT, ".danvan-start.pid");
+
+function stopServer() {
+  if (!fs.existsSync(PID_FILE)) return "DanVan không chạy. DanVan is not running.";
+  let text = "Đã dừng DanVan. DanVan stopped.";
   try {
     process.kill(Number(fs.readFileSync(PID_FILE, "utf8")), "SIGTERM");
-    process.stdout.write("Đã dừng DanVan. DanVan stopped.\n");
   } catch {
-    process.stdout.write("DanVan đã dừng từ trước. DanVan had already stopped.\n");
+    text = "DanVan đã dừng từ trước. DanVan had already stopped.";
   }
   fs.rmSync(PID_FILE, { force: true });
+  return text;
 }
+
+sideload("stop", path.join(ROOT, "dist", "manifest.xml")).then((unloaded) => {
+  if (unloaded)
+    process.stdout.write("Đã gỡ DanVan khỏi Excel trên máy này. DanVan is no longer sideloaded.\n");
+  process.stdout.write(`${stopServer()}\n`);
+});
