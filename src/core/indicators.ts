@@ -1,103 +1,59 @@
 /** The journal's indicators as a report lists them, with the plan figure each is measured against. */
+import type { CategoryKey } from "./categories";
 import type { IndicatorKey } from "./model";
-import { type Totals, planFigure } from "./totals";
+import { type SummedMeasure, type Totals, planFigure } from "./totals";
 
 export interface ResultIndicator {
   key: IndicatorKey;
   label: string;
   unit: string;
+  /** The plan figure progress is measured against (planFigure: the itemised works first). */
   target: (t: Totals) => number | null;
+  /** What the Chỉ tiêu table states for it, which may disagree with the works. */
+  stated: (t: Totals) => number | null;
 }
 
 const sum = (...xs: (number | null)[]) =>
   xs.every((x) => x === null) ? null : xs.reduce<number>((a, x) => a + (x ?? 0), 0);
 
+/** An indicator measured against the sum of these plan figures. */
+function indicator(
+  key: IndicatorKey,
+  label: string,
+  unit: string,
+  ...plan: [CategoryKey, SummedMeasure][]
+): ResultIndicator {
+  return {
+    key,
+    label,
+    unit,
+    target: (t) => sum(...plan.map(([c, m]) => planFigure(t, c, m))),
+    stated: (t) => sum(...plan.map(([c, m]) => t.stated[c]?.[m] ?? null)),
+  };
+}
+
 /** The results a report lists, in the order of the plan's sections. */
 export const RESULT_INDICATORS: ResultIndicator[] = [
-  {
-    key: "phat_quang_m",
-    label: "Phát quang, dọn vệ sinh",
-    unit: "m",
-    target: (t) => planFigure(t, "phat_quang", "length_m"),
-  },
-  {
-    key: "thap_sang_m",
-    label: "Thắp sáng đường quê",
-    unit: "m",
-    target: (t) => planFigure(t, "thap_sang", "length_m"),
-  },
-  {
-    key: "dam_va_m",
-    label: "Dặm vá đường",
-    unit: "m",
-    target: (t) => planFigure(t, "dam_va", "length_m"),
-  },
-  {
-    key: "lam_duong_m",
-    label: "Làm đường giao thông",
-    unit: "m",
-    target: (t) => planFigure(t, "lam_duong", "length_m"),
-  },
-  {
-    key: "nao_vet_m",
-    label: "Nạo vét kênh mương",
-    unit: "m",
-    target: (t) => planFigure(t, "nao_vet", "length_m"),
-  },
-  {
-    key: "nha_dai_doan_ket_can",
-    label: "Xây nhà đại đoàn kết",
-    unit: "căn",
-    target: (t) => planFigure(t, "nha_dai_doan_ket", "count"),
-  },
-  {
-    key: "sua_nha_can",
-    label: "Sửa chữa nhà",
-    unit: "căn",
-    target: (t) => planFigure(t, "sua_nha", "count"),
-  },
-  {
-    key: "qua_phan",
-    label: "Tặng quà",
-    unit: "phần",
-    target: (t) => planFigure(t, "tang_qua", "count"),
-  },
-  {
-    key: "qua_vnd",
-    label: "Trị giá quà",
-    unit: "đồng",
-    target: (t) => planFigure(t, "tang_qua", "cost_vnd"),
-  },
-  {
-    key: "van_dong_vnd",
-    label: "Vận động kinh phí, vật tư",
-    unit: "đồng",
-    target: (t) => planFigure(t, "van_dong", "cost_vnd"),
-  },
-  {
-    key: "tuyen_truyen_buoi",
-    label: "Tuyên truyền",
-    unit: "buổi",
-    target: (t) => planFigure(t, "tuyen_truyen", "count"),
-  },
-  {
-    key: "tuyen_truyen_luot",
-    label: "Lượt người nghe tuyên truyền",
-    unit: "lượt",
-    target: () => null,
-  },
-  {
-    key: "kham_benh_luot",
-    label: "Khám bệnh, cấp thuốc",
-    unit: "lượt",
-    target: (t) => planFigure(t, "kham_benh", "count"),
-  },
-  {
-    key: "van_nghe_the_thao_cuoc",
-    label: "Văn nghệ, thể thao",
-    unit: "cuộc",
-    target: (t) => sum(planFigure(t, "van_nghe", "count"), planFigure(t, "the_thao", "count")),
-  },
+  indicator("phat_quang_m", "Phát quang, dọn vệ sinh", "m", ["phat_quang", "length_m"]),
+  indicator("thap_sang_m", "Thắp sáng đường quê", "m", ["thap_sang", "length_m"]),
+  indicator("dam_va_m", "Dặm vá đường", "m", ["dam_va", "length_m"]),
+  indicator("lam_duong_m", "Làm đường giao thông", "m", ["lam_duong", "length_m"]),
+  indicator("nao_vet_m", "Nạo vét kênh mương", "m", ["nao_vet", "length_m"]),
+  indicator("nha_dai_doan_ket_can", "Xây nhà đại đoàn kết", "căn", ["nha_dai_doan_ket", "count"]),
+  indicator("sua_nha_can", "Sửa chữa nhà", "căn", ["sua_nha", "count"]),
+  indicator("qua_phan", "Tặng quà", "phần", ["tang_qua", "count"]),
+  indicator("qua_vnd", "Trị giá quà", "đồng", ["tang_qua", "cost_vnd"]),
+  indicator("van_dong_vnd", "Vận động kinh phí, vật tư", "đồng", ["van_dong", "cost_vnd"]),
+  indicator("tuyen_truyen_buoi", "Tuyên truyền", "buổi", ["tuyen_truyen", "count"]),
+  indicator("tuyen_truyen_luot", "Lượt người nghe tuyên truyền", "lượt"),
+  indicator("kham_benh_luot", "Khám bệnh, cấp thuốc", "lượt", ["kham_benh", "count"]),
+  indicator(
+    "van_nghe_the_thao_cuoc",
+    "Văn nghệ, thể thao",
+    "cuộc",
+    ["van_nghe", "count"],
+    ["the_thao", "count"]
+  ),
 ];
 
 export const FORCE_INDICATORS: { key: IndicatorKey; label: string }[] = [

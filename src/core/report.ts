@@ -22,8 +22,17 @@ export interface DailyReport {
   cumulative: Indicators;
   missing: string[];
   late: string[];
+  /**
+   * Per result indicator, the plan figure progress is measured against: what the itemised works add up to, or
+   * the Chỉ tiêu figure where no work gives one; null when the plan has neither.
+   */
   targets: Partial<Record<IndicatorKey, number | null>>;
-  /** Cumulative over target, as a fraction (0.5 = 50 %) */
+  /**
+   * The Chỉ tiêu figure, only for indicators where it disagrees with the itemised works (a TARGET_MISMATCH):
+   * the report shows both and measures progress on the works.
+   */
+  stated_targets: Partial<Record<IndicatorKey, number>>;
+  /** Cumulative over targets, as a fraction (0.5 = 50 %); null without a target */
   percent_done: Partial<Record<IndicatorKey, number | null>>;
   ratio: Ratio | null;
   forces: Record<string, HamletForces>;
@@ -55,10 +64,14 @@ export function buildReport(plan: Plan, date: string, madeAt: LocalDateTime): Da
       addIndicators(cumulative, e.indicators);
   const totals = computeTotals(plan, rows);
   const targets: DailyReport["targets"] = {};
+  const stated_targets: DailyReport["stated_targets"] = {};
   const percent_done: DailyReport["percent_done"] = {};
   for (const r of RESULT_INDICATORS) {
     const target = r.target(totals);
+    const stated = r.stated(totals);
     targets[r.key] = target;
+    if (stated !== null && target !== null && Math.abs(stated - target) >= 0.5)
+      stated_targets[r.key] = stated;
     percent_done[r.key] = target ? cumulative[r.key] / target : null;
   }
   return {
@@ -71,6 +84,7 @@ export function buildReport(plan: Plan, date: string, madeAt: LocalDateTime): Da
     missing: plan.hamlets.filter((h) => !today.has(h.name)).map((h) => h.name),
     late: [...today.values()].filter((e) => isLate(e.row, window.to)).map((e) => e.hamlet),
     targets,
+    stated_targets,
     percent_done,
     ratio,
     forces,
@@ -81,7 +95,7 @@ export function buildReport(plan: Plan, date: string, madeAt: LocalDateTime): Da
   };
 }
 
-/** The CLI's JSON (PRODUCT.md §7). */
+/** The CLI's JSON: PRODUCT.md §7's shape, plus the plan figures and progress the printed report shows. */
 export function reportToJson(r: DailyReport) {
   return {
     date: r.date,
@@ -92,6 +106,7 @@ export function reportToJson(r: DailyReport) {
     missing: r.missing,
     late: r.late,
     targets: r.targets,
+    stated_targets: r.stated_targets,
     percent_done: r.percent_done,
   };
 }

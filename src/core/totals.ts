@@ -71,13 +71,17 @@ export function computeTotals(plan: Plan, rows: EffectiveRow[] = effectiveRows(p
   };
 }
 
-/** The plan's figure for a category: the stated total where Chỉ tiêu gives it, else the sum of the works. */
+/**
+ * The plan's figure for a category: what its itemised works add up to, else the Chỉ tiêu figure where no work
+ * gives that measure. A stated total that disagrees with its works is a TARGET_MISMATCH error (the works are
+ * the plan as it will be carried out), so progress is measured on the works.
+ */
 export function planFigure(
   totals: Totals,
   category: CategoryKey,
   measure: SummedMeasure
 ): number | null {
-  return totals.stated[category]?.[measure] ?? totals.itemised[category]?.[measure] ?? null;
+  return totals.itemised[category]?.[measure] ?? totals.stated[category]?.[measure] ?? null;
 }
 
 type JsonSums = Record<SummedMeasure, number>;
