@@ -34,20 +34,35 @@ export interface ListValidation {
 export interface PrintSetup {
   paperSize: "A4";
   orientation: "portrait" | "landscape";
+  /** One page wide, as many pages tall as the rows need. */
   fitToWidth: 1;
-  /** Inches, as Office.js and ExcelJS both take them. */
-  margins: { top: number; bottom: number; left: number; right: number };
-  /** Rows repeated at the top of each printed page, e.g. "1:1" */
+  /** Inches, as Office.js and ExcelJS both take them; header and footer are the distances of their lines. */
+  margins: {
+    top: number;
+    bottom: number;
+    left: number;
+    right: number;
+    header: number;
+    footer: number;
+  };
+  centerHorizontally: boolean;
+  /** Rows repeated at the top of each printed page, e.g. "4:4" */
   titleRows?: string;
+  /** A1 range printed, where the sheet holds more than should be printed (the dropdown lists). */
+  area?: string;
 }
 
 export interface SheetLayout {
   name: string;
   font: { name: string; size: number };
+  /** Excel column widths (characters of the workbook's default font; see print.ts for points). */
   columnWidths: number[];
   cells: LayoutCell[];
   merges: string[];
+  /** Points; every row holding content has one, computed for what it holds (print.ts). */
   rowHeights?: Record<number, number>;
+  /** Rows a new printed page starts at (manual page breaks) */
+  pageBreaks?: number[];
   /** Rows frozen at the top */
   freezeRows?: number;
   validations?: ListValidation[];
@@ -59,6 +74,7 @@ export interface SheetLayout {
 }
 
 const MM_PER_INCH = 25.4;
+export const mm = (millimetres: number): number => millimetres / MM_PER_INCH;
 
 /** Margins for Party documents (Hướng dẫn 36-HD/VPTW): top/bottom 20 mm, left 30 mm, right 15 mm. */
 export const PARTY_DOCUMENT_PRINT: PrintSetup = {
@@ -66,11 +82,14 @@ export const PARTY_DOCUMENT_PRINT: PrintSetup = {
   orientation: "portrait",
   fitToWidth: 1,
   margins: {
-    top: 20 / MM_PER_INCH,
-    bottom: 20 / MM_PER_INCH,
-    left: 30 / MM_PER_INCH,
-    right: 15 / MM_PER_INCH,
+    top: mm(20),
+    bottom: mm(20),
+    left: mm(30),
+    right: mm(15),
+    header: mm(8),
+    footer: mm(8),
   },
+  centerHorizontally: false,
 };
 
 export const FORMAT = {
