@@ -1,13 +1,30 @@
-/** The daily report as a print-ready sheet in the Party document format (Hướng dẫn 36-HD/VPTW). */
+/**
+ * The daily report as a print-ready sheet in the Party document format (Hướng dẫn 36-HD/VPTW): 13 pt Times New
+ * Roman on A4 portrait, columns sized for their content so the page prints one page wide at full scale.
+ *
+ * Figures are written as text in the Vietnamese form ("12.500.000", "88%"): a number format's separators follow
+ * the computer's regional settings (the same cell reads "12,500,000" on an English one) and Excel has no format
+ * that fixes them, while nothing computes from a report's cells, which are a dated snapshot.
+ */
 import { formatDate, formatTime } from "./dates";
-import { FORMAT, type LayoutCell, PARTY_DOCUMENT_PRINT, type SheetLayout } from "./layout";
+import { type LayoutCell, PARTY_DOCUMENT_PRINT, type SheetLayout } from "./layout";
 import type { Plan } from "./model";
+import { fitColumns, fitRowHeights, keepTogether, printableWidth } from "./print";
 import { formatVietnameseNumber } from "./quantity";
 import { FORCE_INDICATORS, RESULT_INDICATORS } from "./indicators";
 import { type DailyReport, reportSheetName } from "./report";
+import { fold } from "./text";
 
-const COLS = 10;
-const WIDTHS = [6, 18, 10, 10, 10, 12, 10, 10, 11, 13];
+const FONT = { name: "Times New Roman", size: 13 };
+/**
+ * Nine columns shared by the tables: STT | Ấp | five forces | LLVT | Đối ứng. The results table puts Nội dung
+ * over columns 2–3 and Kế hoạch over 7–8; the heading's left block is columns 1–4, its right block 5–9.
+ */
+const COLS = 9;
+const LEFT_BLOCK = 4;
+/** Column that takes the page width the content leaves: Ấp, the start of Nội dung. */
+const FLEX_COL = 2;
+const NO_BREAK = "\u00a0";
 
 class Sheet {
   readonly cells: LayoutCell[] = [];
@@ -25,10 +42,15 @@ class Sheet {
     if (toCol > col) this.merges.push(`${letter(col)}${this.row}:${letter(toCol)}${this.row}`);
   }
 
-  /** A full-width line of text. */
-  line(value: string, style: Partial<LayoutCell> = {}, lines = 1): void {
+  /** A full-width line of text, wrapped. */
+  line(value: string, style: Partial<LayoutCell> = {}): void {
     this.put(1, value, { wrap: true, ...style }, COLS);
-    if (lines > 1) this.heights[this.row] = 16 * lines;
+    this.row++;
+  }
+
+  /** An empty row of `points` height. */
+  gap(points = 10): void {
+    this.heights[this.row] = points;
     this.row++;
   }
 }
@@ -36,6 +58,9 @@ class Sheet {
 function letter(col: number): string {
   return String.fromCharCode(64 + col);
 }
+
+const figure = (n: number) => formatVietnameseNumber(n);
+const percent = (p: number) => `${formatVietnameseNumber(Math.round(p * 100))}%`;
 
 /** "ngày 04 tháng 12 năm 2024": day and months 1–2 with a leading zero, as the format asks. */
 export function longDate(date: string): string {
@@ -46,34 +71,39 @@ export function longDate(date: string): string {
 
 function header(s: Sheet, plan: Plan, report: DailyReport): void {
   const st = plan.settings;
-  s.put(1, st.party_committee.toUpperCase() || null, { align: "center" }, 5);
-  s.put(6, "ĐẢNG CỘNG SẢN VIỆT NAM", { align: "center", bold: true, underline: true }, COLS);
-  s.row++;
-  s.put(1, st.issuer.toUpperCase() || null, { align: "center", bold: true, wrap: true }, 5);
-  s.heights[s.row] = 48;
-  s.row++;
-  s.put(1, "*", { align: "center" }, 5);
+  const left = { align: "center" as const, wrap: true };
+  s.put(1, st.party_committee.toUpperCase() || null, left, LEFT_BLOCK);
   s.put(
-    6,
+    LEFT_BLOCK + 1,
+    "ĐẢNG CỘNG SẢN VIỆT NAM",
+    { align: "center", bold: true, underline: true },
+    COLS
+  );
+  s.row++;
+  s.put(1, st.issuer.toUpperCase() || null, { ...left, bold: true }, LEFT_BLOCK);
+  s.row++;
+  s.put(1, "*", left, LEFT_BLOCK);
+  s.put(
+    LEFT_BLOCK + 1,
     `${st.place_name || "…"}, ${longDate(report.date)}`,
     { align: "center", italic: true },
     COLS
   );
   s.row++;
-  s.put(1, "Số        -BC/BCĐ", { align: "center" }, 5);
-  s.row += 2;
+  s.put(1, "Số        -BC/BCĐ", left, LEFT_BLOCK);
+  s.row++;
+  s.gap();
   s.line("BÁO CÁO NHANH", { align: "center", bold: true, size: 14 });
-  s.line(
-    `Kết quả ${lowerFirst(st.name || "đợt công tác dân vận")}`,
-    { align: "center", bold: true },
-    2
-  );
+  s.line(`Kết quả ${lowerFirst(st.name || "đợt công tác dân vận")}`, {
+    align: "center",
+    bold: true,
+  });
   const day =
     report.day !== null
       ? ` (ngày thứ ${report.day}${report.campaign_days ? `/${report.campaign_days}` : ""} của đợt)`
       : "";
   s.line(`Ngày ${formatDate(report.date)}${day}`, { align: "center", italic: true });
-  s.row++;
+  s.gap();
 }
 
 function lowerFirst(text: string): string {
@@ -87,73 +117,86 @@ const TH: Partial<LayoutCell> = {
   wrap: true,
   fill: "FFDDEBF7",
 };
-const TD: Partial<LayoutCell> = { border: true, numFmt: FORMAT.integer };
+const TD: Partial<LayoutCell> = { border: true, align: "right" };
+const TEXT: Partial<LayoutCell> = { border: true, wrap: true };
+
+/** Whether a hamlet met the đối ứng ratio that day: "Đạt", "Thiếu 3", or nothing without a ratio. */
+function ratioText(report: DailyReport, hamlet: string): string {
+  const short = report.forces[hamlet].short;
+  if (short === null) return "";
+  return short === 0 ? "Đạt" : `Thiếu${NO_BREAK}${figure(short)}`;
+}
 
 function forces(s: Sheet, plan: Plan, report: DailyReport): void {
   s.line("I. LỰC LƯỢNG THAM GIA", { bold: true });
-  const ratio = report.ratio ? `${report.ratio.people}:${report.ratio.forces}` : "";
-  const heads = [
-    "STT",
-    "Ấp",
-    ...FORCE_INDICATORS.map((f) => f.label),
-    "Thiếu người dân",
-    `Đối ứng ${ratio}`,
-  ];
+  const ratio = report.ratio ? ` ${report.ratio.people}:${report.ratio.forces}` : "";
+  const heads = ["STT", "Ấp", ...FORCE_INDICATORS.map((f) => f.label), `Đối ứng${ratio}`];
   heads.forEach((h, i) => s.put(i + 1, h, TH));
-  s.heights[s.row] = 32;
   s.row++;
   plan.hamlets.forEach((h, i) => {
     const values = report.hamlets[h.name];
-    const short = report.forces[h.name].short;
-    s.put(1, i + 1, { ...TD, align: "center" });
-    s.put(2, h.name, { border: true });
-    FORCE_INDICATORS.forEach((f, j) => s.put(3 + j, values[f.key], TD));
-    s.put(9, short, TD);
-    s.put(
-      10,
-      short === null
-        ? ""
-        : report.missing.includes(h.name)
-          ? "Chưa báo cáo"
-          : short === 0
-            ? "Đạt"
-            : "Chưa đạt",
-      { border: true, align: "center" }
-    );
+    s.put(1, String(i + 1), { ...TD, align: "center" });
+    s.put(2, h.name, TEXT);
+    // A hamlet that sent nothing has no figures to show, not a row of zeros.
+    if (report.missing.includes(h.name))
+      s.put(3, "Chưa gửi báo cáo", { ...TEXT, align: "center", italic: true }, COLS);
+    else {
+      FORCE_INDICATORS.forEach((f, j) => s.put(3 + j, figure(values[f.key]), TD));
+      s.put(COLS, ratioText(report, h.name), { ...TEXT, align: "center" });
+    }
     s.row++;
   });
   s.put(1, "Cộng", { ...TH, fill: undefined }, 2);
-  FORCE_INDICATORS.forEach((f, j) => s.put(3 + j, report.day_total[f.key], { ...TD, bold: true }));
-  s.put(9, null, TD);
-  s.put(10, null, TD);
-  s.row += 2;
+  FORCE_INDICATORS.forEach((f, j) =>
+    s.put(3 + j, figure(report.day_total[f.key]), { ...TD, bold: true })
+  );
+  s.put(COLS, null, TD);
+  s.row++;
+  s.gap();
+}
+
+/** The target, or where Chỉ tiêu disagrees with the works both, on two lines: "1.330" / "(chi tiết 4.330)". */
+function targetText(report: DailyReport, key: (typeof RESULT_INDICATORS)[number]["key"]): string {
+  const target = report.targets[key] ?? null;
+  const stated = report.stated_targets[key];
+  if (target === null) return "";
+  if (stated === undefined) return figure(target);
+  return `${figure(stated)}\n${["(chi", "tiết", `${figure(target)})`].join(NO_BREAK)}`;
 }
 
 function results(s: Sheet, report: DailyReport): void {
   s.line("II. KẾT QUẢ THỰC HIỆN", { bold: true });
   s.put(1, "STT", TH);
-  s.put(2, "Nội dung", TH, 4);
-  ["Đơn vị", "Trong ngày", "Lũy kế", "Kế hoạch"].forEach((h, i) => s.put(5 + i, h, TH));
-  s.put(9, "Đạt (%)", TH, COLS);
+  s.put(2, "Nội dung", TH, 3);
+  ["Đơn vị", "Trong ngày", "Lũy kế"].forEach((h, i) => s.put(4 + i, h, TH));
+  s.put(7, "Kế hoạch", TH, 8);
+  s.put(COLS, "Đạt (%)", TH);
   s.row++;
   RESULT_INDICATORS.forEach((r, i) => {
-    s.put(1, i + 1, { ...TD, align: "center" });
-    s.put(2, r.label, { border: true }, 4);
-    s.put(5, r.unit, { border: true, align: "center" });
-    s.put(6, report.day_total[r.key], TD);
-    s.put(7, report.cumulative[r.key], TD);
-    s.put(8, report.targets[r.key] ?? null, TD);
-    s.put(9, report.percent_done[r.key] ?? null, { ...TD, numFmt: FORMAT.percent }, COLS);
+    const pct = report.percent_done[r.key];
+    s.put(1, String(i + 1), { ...TD, align: "center" });
+    s.put(2, r.label, TEXT, 3);
+    s.put(4, r.unit, { border: true, align: "center" });
+    s.put(5, figure(report.day_total[r.key]), TD);
+    s.put(6, figure(report.cumulative[r.key]), TD);
+    s.put(7, targetText(report, r.key), { ...TD, wrap: true }, 8);
+    s.put(COLS, pct == null ? "" : percent(pct), TD);
     s.row++;
   });
-  s.row++;
+  const mismatched = RESULT_INDICATORS.filter((r) => r.key in report.stated_targets);
+  if (mismatched.length)
+    s.line(
+      `Ghi chú: chỉ tiêu ghi trong kế hoạch khác với tổng các công việc chi tiết ở ${mismatched.map((r) => lowerFirst(r.label)).join(", ")}; cột Kế hoạch ghi cả hai số, tỷ lệ đạt tính trên tổng các công việc chi tiết.`,
+      { italic: true, size: 12 }
+    );
+  s.gap();
 }
 
 /** "Phát quang, dọn vệ sinh 500 m; Tặng quà 5 phần" — what a hamlet did that day. */
 function hamletResultText(report: DailyReport, hamlet: string): string {
   const values = report.hamlets[hamlet];
   const parts = RESULT_INDICATORS.filter((r) => values[r.key] > 0).map(
-    (r) => `${r.label} ${formatVietnameseNumber(values[r.key])} ${r.unit}`
+    (r) => `${r.label} ${figure(values[r.key])} ${r.unit}`
   );
   if (report.missing.includes(hamlet)) return "Chưa gửi báo cáo";
   return parts.length ? parts.join("; ") : "Không có kết quả trong ngày";
@@ -166,17 +209,16 @@ function perHamlet(s: Sheet, plan: Plan, report: DailyReport): void {
   s.put(3, "Kết quả", TH, COLS);
   s.row++;
   plan.hamlets.forEach((h, i) => {
-    const text = hamletResultText(report, h.name);
-    s.put(1, i + 1, { ...TD, align: "center" });
-    s.put(2, h.name, { border: true });
-    s.put(3, text, { border: true, wrap: true }, COLS);
-    s.heights[s.row] = 16 * Math.max(1, Math.ceil(text.length / 75));
+    s.put(1, String(i + 1), { ...TD, align: "center" });
+    s.put(2, h.name, TEXT);
+    s.put(3, hamletResultText(report, h.name), TEXT, COLS);
     s.row++;
   });
-  s.row++;
+  s.gap();
 }
 
-function followUp(s: Sheet, plan: Plan, report: DailyReport): void {
+function followUp(s: Sheet, plan: Plan, report: DailyReport): number {
+  const start = s.row;
   s.line("IV. TÌNH HÌNH BÁO CÁO VÀ GHI CHÚ", { bold: true });
   const until = plan.settings.report_to ?? 15 * 60;
   s.line(
@@ -185,25 +227,44 @@ function followUp(s: Sheet, plan: Plan, report: DailyReport): void {
   s.line(
     `- Ấp gửi sau ${formatTime(until)}: ${report.late.length ? report.late.join(", ") : "không có"}.`
   );
-  for (const n of report.notes)
-    s.line(`- Ấp ${n.hamlet}: ${n.note}`, {}, Math.max(1, Math.ceil(n.note.length / 90)));
+  for (const n of report.notes) s.line(`- Ấp ${n.hamlet}: ${n.note}`);
   s.line(
     `Số liệu tổng hợp lúc ${formatTime(report.made_at.minutes)} ngày ${formatDate(report.made_at.date)} từ sổ nhật ký.`,
-    { italic: true, size: 11 }
+    { italic: true, size: 12 }
   );
-  s.row++;
+  s.gap();
+  return start;
+}
+
+/** The head of the steering committee, who signs: the Trưởng ban in Thành viên, when the plan names one. */
+export function signer(plan: Plan): string {
+  const head = plan.members.find(
+    (m) =>
+      /^truong ban\b/.test(fold(m.role)) ||
+      m.position.split(/\s[-–]\s|[,;]/).some((part) => /^truong ban chi dao/.test(fold(part)))
+  );
+  return head?.name ?? "";
 }
 
 function signature(s: Sheet, plan: Plan): void {
-  s.put(1, "Nơi nhận:", { bold: true, italic: true }, 4);
-  s.put(6, "T/M BAN CHỈ ĐẠO", { bold: true, align: "center" }, COLS);
+  const right = LEFT_BLOCK + 1;
+  s.put(1, "Nơi nhận:", { bold: true, italic: true }, LEFT_BLOCK);
+  s.put(right, "T/M BAN CHỈ ĐẠO", { bold: true, align: "center" }, COLS);
   s.row++;
-  s.put(1, `- ${plan.settings.report_place || "Ban Chỉ đạo cấp trên"};`, { size: 11 }, 4);
-  s.put(6, "TRƯỞNG BAN", { bold: true, align: "center" }, COLS);
+  s.put(
+    1,
+    `- ${plan.settings.report_place || "Ban Chỉ đạo cấp trên"};`,
+    { size: 12, wrap: true },
+    LEFT_BLOCK
+  );
+  s.put(right, "TRƯỞNG BAN", { bold: true, align: "center" }, COLS);
   s.row++;
-  s.put(1, "- Lưu.", { size: 11 }, 4);
-  s.row += 4;
-  s.put(6, "(Ký, ghi rõ họ tên)", { italic: true, align: "center", size: 11 }, COLS);
+  s.put(1, "- Lưu.", { size: 12 }, LEFT_BLOCK);
+  s.row++;
+  s.gap(60);
+  const name = signer(plan);
+  if (name) s.put(right, name, { bold: true, align: "center" }, COLS);
+  else s.put(right, "(Ký, ghi rõ họ tên)", { italic: true, align: "center", size: 12 }, COLS);
 }
 
 export function reportLayout(plan: Plan, report: DailyReport): SheetLayout {
@@ -212,15 +273,21 @@ export function reportLayout(plan: Plan, report: DailyReport): SheetLayout {
   forces(s, plan, report);
   results(s, report);
   perHamlet(s, plan, report);
-  followUp(s, plan, report);
+  const closing = followUp(s, plan, report);
   signature(s, plan);
-  return {
+  const columnWidths = fitColumns(s.cells, s.merges, COLS, FONT, {
+    width: printableWidth(PARTY_DOCUMENT_PRINT),
+    flex: FLEX_COL,
+  });
+  const layout = fitRowHeights({
     name: reportSheetName(report.date),
-    font: { name: "Times New Roman", size: 13 },
-    columnWidths: WIDTHS,
+    font: FONT,
+    columnWidths,
     cells: s.cells,
     merges: s.merges,
     rowHeights: s.heights,
     print: PARTY_DOCUMENT_PRINT,
-  };
+  });
+  // Section IV and the signature print on one page, as the format wants no signature page on its own.
+  return keepTogether(layout, closing);
 }

@@ -1,7 +1,11 @@
 /** Small plans and workbooks for tests: a clean one, and grids made from layouts as Excel would hold them. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseTime } from "../../src/core/dates";
 import type { CellValue, Grid, GridSheet } from "../../src/core/grid";
+import { importPlanText } from "../../src/core/importer";
 import { layoutToGrid } from "../../src/core/layout";
-import { type Plan, type Work, emptyMeasures, emptyPlan, emptyWork } from "../../src/core/model";
+import { type JournalRow, type Plan, type Work, emptyMeasures, emptyPlan, emptyWork } from "../../src/core/model";
 import { planLayouts } from "../../src/core/template";
 
 export function planToGrid(plan: Plan): Grid {
@@ -78,3 +82,18 @@ export function setCell(grid: Grid, sheetName: string, address: string, value: C
   while (rows[row].length <= col) rows[row].push(null);
   rows[row][col] = value;
 }
+
+/**
+ * Tân Phong's plan with the first three days of the sample journal: from the tests' fixture, or from
+ * samples/ke-hoach-mau.txt, which is exactly what `danvan demo` writes.
+ */
+export function seedPlanWithJournal(text = "test/fixtures/ke-hoach-tan-phong.txt"): Plan {
+  const root = join(__dirname, "../..");
+  const { plan } = importPlanText(readFileSync(join(root, text), "utf8"));
+  const rows = JSON.parse(readFileSync(join(root, "samples/nhat-ky-mau.json"), "utf8")) as (Omit<JournalRow, "sent_minutes" | "sent_date"> & { sent: string })[];
+  plan.journal = rows.map(({ sent, ...r }) => ({ ...r, sent_minutes: parseTime(sent), sent_date: r.date }));
+  return plan;
+}
+
+/** Day 3 of the seed campaign at 16:00, as the demo reports it. */
+export const SEED_DAY_3 = { date: "2024-12-12", minutes: 16 * 60 };
