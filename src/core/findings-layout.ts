@@ -2,11 +2,13 @@
 import { formatDate, formatTime, type LocalDateTime } from "./dates";
 import { type Finding, summarize } from "./findings";
 import type { LayoutCell, SheetLayout } from "./layout";
+import { fitRowHeights, worksheetPrint } from "./print";
 
 export const FINDINGS_SHEET = "Kiểm tra";
 
 const SEVERITY_TEXT = { error: "Lỗi", warning: "Cảnh báo", info: "Lưu ý" } as const;
-const TH = { bold: true, border: true, align: "center" as const, fill: "FFDDEBF7" };
+const TH = { bold: true, border: true, align: "center" as const, fill: "FFDDEBF7", wrap: true };
+const WIDTHS = [10, 16, 7, 90, 22];
 
 export function findingsLayout(findings: Finding[], asOf: LocalDateTime): SheetLayout {
   const s = summarize(findings);
@@ -25,15 +27,16 @@ export function findingsLayout(findings: Finding[], asOf: LocalDateTime): SheetL
   findings.forEach((f, i) => {
     const row = 5 + i;
     [SEVERITY_TEXT[f.severity], f.sheet, f.cell, f.message, f.code].forEach((value, c) =>
-      cells.push({ row, col: c + 1, value: value ?? "", border: true, wrap: c === 3 })
+      cells.push({ row, col: c + 1, value: value ?? "", border: true, wrap: true })
     );
   });
-  return {
+  return fitRowHeights({
     name: FINDINGS_SHEET,
     font: { name: "Times New Roman", size: 12 },
-    columnWidths: [10, 16, 7, 90, 22],
+    columnWidths: WIDTHS,
     cells,
     merges: [],
     freezeRows: 4,
-  };
+    print: worksheetPrint(WIDTHS, { titleRows: "4:4" }),
+  });
 }

@@ -43,11 +43,11 @@ const col = (
 });
 
 const MEASURE_COLUMNS: ColumnSpec[] = [
-  col("routes", "Số tuyến", "count", 9),
-  col("length_m", "Chiều dài (m)", "length", 12, { aliases: ["Chiều dài", "Dài (m)", "Số mét"] }),
-  col("count", "Số lượng", "count", 10),
-  col("unit_price_vnd", "Đơn giá (đồng)", "money", 14, { aliases: ["Đơn giá"] }),
-  col("cost_vnd", "Kinh phí (đồng)", "money", 16, {
+  col("routes", "Số tuyến", "count", 7),
+  col("length_m", "Chiều dài (m)", "length", 10, { aliases: ["Chiều dài", "Dài (m)", "Số mét"] }),
+  col("count", "Số lượng", "count", 8),
+  col("unit_price_vnd", "Đơn giá (đồng)", "money", 12, { aliases: ["Đơn giá"] }),
+  col("cost_vnd", "Kinh phí (đồng)", "money", 15, {
     aliases: ["Kinh phí", "Thành tiền", "Trị giá"],
   }),
 ];
@@ -60,27 +60,27 @@ export const TARGETS_TABLE: TableSpec = {
       aliases: ["Loại việc", "Công việc"],
     }),
     ...MEASURE_COLUMNS,
-    col("note", "Ghi chú", "text", 30),
+    col("note", "Ghi chú", "text", 24),
   ],
 };
 
 export const WORKS_TABLE: TableSpec = {
   name: "Công việc",
   columns: [
-    col("no", "STT", "int", 5, { aliases: ["Số TT", "TT"] }),
-    col("category", "Loại công việc", "category", 26, { required: true, aliases: ["Loại việc"] }),
-    col("description", "Nội dung", "text", 40, {
+    col("no", "STT", "int", 6, { aliases: ["Số TT", "TT"] }),
+    col("category", "Loại công việc", "category", 22, { required: true, aliases: ["Loại việc"] }),
+    col("description", "Nội dung", "text", 34, {
       required: true,
       aliases: ["Nội dung công việc", "Công việc"],
     }),
-    col("place", "Địa điểm", "text", 24),
+    col("place", "Địa điểm", "text", 18),
     ...MEASURE_COLUMNS,
     col("start", "Ngày bắt đầu", "date", 12, { aliases: ["Bắt đầu", "Từ ngày"] }),
     col("end", "Ngày hoàn thành", "date", 12, {
       aliases: ["Hoàn thành", "Đến ngày", "Ngày kết thúc"],
     }),
-    col("responsible", "Phụ trách", "text", 20, { aliases: ["Người phụ trách"] }),
-    col("note", "Ghi chú", "text", 24),
+    col("responsible", "Phụ trách", "text", 16, { aliases: ["Người phụ trách"] }),
+    col("note", "Ghi chú", "text", 18),
   ],
 };
 
@@ -115,14 +115,14 @@ export const JOURNAL_INDICATOR_COLUMNS: [
 export const JOURNAL_TABLE: TableSpec = {
   name: "Nhật ký",
   columns: [
-    col("date", "Ngày", "date", 11, { required: true }),
+    col("date", "Ngày", "date", 12, { required: true }),
     col("hamlet", "Ấp", "hamlet", 14, { required: true, aliases: ["Tên ấp", "Đơn vị"] }),
     ...JOURNAL_INDICATOR_COLUMNS.map(([field, header, kind, aliases]) =>
-      col(field, header, kind, 10, { aliases })
+      col(field, header, kind, kind === "money" ? 12 : 8, { aliases })
     ),
-    col("note", "Ghi chú", "text", 30),
-    col("reporter", "Người báo cáo", "text", 18),
-    col("sent", "Giờ gửi", "time", 9, { aliases: ["Thời gian gửi", "Gửi lúc"] }),
+    col("note", "Ghi chú", "text", 24),
+    col("reporter", "Người báo cáo", "text", 16),
+    col("sent", "Giờ gửi", "time", 8, { aliases: ["Thời gian gửi", "Gửi lúc"] }),
   ],
 };
 
@@ -142,7 +142,7 @@ export const DEADLINES_TABLE: TableSpec = {
 export const MEMBERS_TABLE: TableSpec = {
   name: "Thành viên",
   columns: [
-    col("no", "STT", "int", 5, { aliases: ["TT"] }),
+    col("no", "STT", "int", 6, { aliases: ["TT"] }),
     col("name", "Họ và tên", "text", 26, { required: true, aliases: ["Họ tên"] }),
     col("position", "Chức vụ", "text", 40),
     col("role", "Vai trò", "text", 22),

@@ -1,6 +1,7 @@
 /** The Tổng hợp sheet: per hamlet, plan against done for the works measured in metres, and the chart's range. */
 import { CATEGORIES } from "./categories";
 import { FORMAT, type LayoutCell, type SheetLayout } from "./layout";
+import { fitRowHeights, worksheetPrint } from "./print";
 import type { Plan } from "./model";
 import { PROGRESS_OF } from "./checks";
 import type { Totals } from "./totals";
@@ -12,7 +13,14 @@ export interface SummaryLayout {
   /** A1 range the progress chart is drawn from (hamlet names and the percent column). */
   chartRange: string;
   chartTitle: string;
+  /** Top-left and bottom-right cells the chart covers, beside the table; the printout takes both. */
+  chartAt: [string, string];
 }
+
+const WIDTHS = [18, 14, 16, 10];
+/** Columns E…N: a gap, then the chart over Excel's default column width. */
+const CHART_COLUMNS = Array<number>(10).fill(8.43);
+const CHART_AT: [string, string] = ["F4", "N24"];
 
 const TH = { bold: true, border: true, align: "center" as const, wrap: true, fill: "FFDDEBF7" };
 
@@ -61,16 +69,22 @@ export function summaryLayout(plan: Plan, totals: Totals): SummaryLayout {
     );
   });
   const last = 4 + Math.max(1, plan.hamlets.length);
+  const printedRows = Math.max(last, Number(CHART_AT[1].slice(1)));
   return {
-    layout: {
+    layout: fitRowHeights({
       name: SUMMARY_SHEET,
       font: { name: "Times New Roman", size: 12 },
-      columnWidths: [18, 14, 16, 10],
+      columnWidths: WIDTHS,
       cells,
       merges: [],
       freezeRows: 4,
-    },
+      print: worksheetPrint([...WIDTHS, ...CHART_COLUMNS], {
+        titleRows: "4:4",
+        area: `A1:N${printedRows}`,
+      }),
+    }),
     chartRange: `A4:A${last},D4:D${last}`,
     chartTitle: "Tiến độ theo ấp (việc tính theo mét)",
+    chartAt: CHART_AT,
   };
 }

@@ -2,6 +2,7 @@
 import { CATEGORIES, category } from "./categories";
 import { dateToExcelSerial, formatTime } from "./dates";
 import { FORMAT, type LayoutCell, type ListValidation, type SheetLayout } from "./layout";
+import { fitRowHeights, worksheetPrint } from "./print";
 import type { Measures, Plan, Settings, Work } from "./model";
 import {
   type ColumnSpec,
@@ -53,6 +54,9 @@ function headerCells(spec: TableSpec, row: number): LayoutCell[] {
   }));
 }
 
+/** Kinds written as text, which wrap within their column instead of running into the next one. */
+const WRAPPED = new Set<ColumnSpec["kind"]>(["text", "category", "hamlet"]);
+
 function valueCells(spec: TableSpec, row: number, values: Record<string, Value>): LayoutCell[] {
   return spec.columns.map((c, i) => ({
     row,
@@ -60,6 +64,7 @@ function valueCells(spec: TableSpec, row: number, values: Record<string, Value>)
     value: values[c.field] ?? null,
     border: true,
     numFmt: FORMAT_OF[c.kind],
+    wrap: WRAPPED.has(c.kind) || undefined,
   }));
 }
 
@@ -90,10 +95,11 @@ function tableSheet(
     if (c.kind === "hamlet") return [{ range, list: HAMLET_LIST_RANGE }];
     return [];
   });
+  const columnWidths = spec.columns.map((c) => c.width);
   return {
     name,
     font: FONT,
-    columnWidths: spec.columns.map((c) => c.width),
+    columnWidths,
     cells: [
       ...above,
       ...headerCells(spec, headerRow),
@@ -104,6 +110,7 @@ function tableSheet(
     columnFormats,
     validations,
     autoFilter: `A${headerRow}:${colLetter(spec.columns.length)}${headerRow}`,
+    print: worksheetPrint(columnWidths, { titleRows: `${headerRow}:${headerRow}` }),
   };
 }
 
@@ -129,16 +136,23 @@ function measureValues(m: Measures): Record<string, Value> {
   };
 }
 
+/** Settings values span the table's columns, so a long name wraps there instead of widening one column. */
+const SETTING_VALUE_SPAN = `B:${colLetter(TARGETS_TABLE.columns.length)}`;
+
 function planSheet(plan: Plan): SheetLayout {
   const above: LayoutCell[] = [
     { row: 1, col: 1, value: "THÔNG TIN KẾ HOẠCH", bold: true, size: 14 },
   ];
+  const [from, to] = SETTING_VALUE_SPAN.split(":");
+  const merges: string[] = [];
   SETTINGS.forEach((s, i) => {
     const v = settingValue(plan.settings, s.field);
+    const numFmt = s.kind === "date" ? FORMAT.date : undefined;
     above.push(
-      { row: i + 2, col: 1, value: s.label, bold: true },
-      { row: i + 2, col: 2, value: v, numFmt: s.kind === "date" ? FORMAT.date : undefined }
+      { row: i + 2, col: 1, value: s.label, bold: true, wrap: true },
+      { row: i + 2, col: 2, value: v, numFmt, wrap: true, align: "left" }
     );
+    merges.push(`${from}${i + 2}:${to}${i + 2}`);
   });
   above.push({ row: 1, col: HAMLET_LIST_COL, value: HAMLET_LIST_HEADER, bold: true });
   plan.hamlets.forEach((h, i) => above.push({ row: i + 2, col: HAMLET_LIST_COL, value: h.name }));
@@ -153,10 +167,20 @@ function planSheet(plan: Plan): SheetLayout {
   }));
   const sheet = tableSheet(SHEET.plan, TARGETS_TABLE, titleRow + 1, rows, above);
   sheet.columnWidths[0] = Math.max(sheet.columnWidths[0], 30);
-  sheet.columnWidths[1] = Math.max(sheet.columnWidths[1], 44);
   sheet.columnWidths[HAMLET_LIST_COL - 1] = 18;
   sheet.columnWidths[CATEGORY_LIST_COL - 1] = 28;
-  return { ...sheet, freezeRows: undefined };
+  // The dropdown lists at J and L are for the sheet, not the printout.
+  const printed = sheet.columnWidths.slice(0, TARGETS_TABLE.columns.length);
+  const lastRow = titleRow + 1 + rows.length;
+  return {
+    ...sheet,
+    merges,
+    freezeRows: undefined,
+    print: worksheetPrint(printed, {
+      titleRows: sheet.print!.titleRows,
+      area: `A1:${to}${lastRow}`,
+    }),
+  };
 }
 
 function workRows(works: Work[]): Record<string, Value>[] {
@@ -221,7 +245,7 @@ function memberSheet(plan: Plan): SheetLayout {
   return tableSheet(SHEET.members, MEMBERS_TABLE, 1, rows);
 }
 
-/** Every sheet of the plan workbook, in the order a commune reads them. */
+/** Every sheet of the plan workbook, in the order a commune reads them, with rows sized for what they hold. */
 export function planLayouts(plan: Plan): SheetLayout[] {
   return [
     planSheet(plan),
@@ -230,5 +254,5 @@ export function planLayouts(plan: Plan): SheetLayout[] {
     journalSheet(plan),
     deadlineSheet(plan),
     memberSheet(plan),
-  ];
+  ].map(fitRowHeights);
 }

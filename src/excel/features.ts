@@ -10,6 +10,7 @@ export const FEATURE = {
   freezePanes: "1.7",
   dataValidation: "1.8",
   pageLayout: "1.9",
+  autoFilter: "1.9",
   suspendScreenUpdating: "1.9",
 } as const;
 

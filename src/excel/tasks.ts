@@ -128,7 +128,7 @@ export async function writeSummary(context: Excel.RequestContext): Promise<Total
   chart.title.text = summary.chartTitle;
   chart.legend.visible = false;
   chart.axes.valueAxis.maximum = 1;
-  chart.setPosition("F4", "N24");
+  chart.setPosition(...summary.chartAt);
   ws.activate();
   await context.sync();
   return totals;

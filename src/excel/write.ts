@@ -6,11 +6,9 @@
  */
 import { columnLetter } from "../core/grid";
 import type { CellStyle, LayoutCell, ListValidation, SheetLayout } from "../core/layout";
+import { columnPoints } from "../core/print";
 import { type Feature, supports } from "./features";
 
-/** Points per character of column width (Calibri/Times 11–13 pt). */
-const POINTS_PER_CHAR = 5.6;
-const POINTS_PER_INCH = 72;
 const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical"] as const;
 
 /** Text that Excel would take for a formula is written as text (a leading apostrophe is not shown). */
@@ -113,12 +111,26 @@ function applyPrint(ws: Excel.Worksheet, layout: SheetLayout): void {
     p.orientation === "landscape"
       ? Excel.PageOrientation.landscape
       : Excel.PageOrientation.portrait;
-  page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-  page.topMargin = p.margins.top * POINTS_PER_INCH;
-  page.bottomMargin = p.margins.bottom * POINTS_PER_INCH;
-  page.leftMargin = p.margins.left * POINTS_PER_INCH;
-  page.rightMargin = p.margins.right * POINTS_PER_INCH;
-  page.centerHorizontally = true;
+  page.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: 0 };
+  page.setPrintMargins("Inches", p.margins);
+  page.centerHorizontally = p.centerHorizontally;
+  if (p.titleRows) page.setPrintTitleRows(`$${p.titleRows.replace(":", ":$")}`);
+  if (p.area) page.setPrintArea(p.area);
+  for (const row of layout.pageBreaks ?? []) ws.horizontalPageBreaks.add(`A${row}`);
+}
+
+/** Rows of the same height next to each other, as one "5:9" range each. */
+export function heightRuns(heights: Record<number, number>): { rows: string; height: number }[] {
+  const rows = Object.keys(heights)
+    .map(Number)
+    .sort((a, b) => a - b);
+  const runs: { from: number; to: number; height: number }[] = [];
+  for (const row of rows) {
+    const last = runs[runs.length - 1];
+    if (last && last.to === row - 1 && last.height === heights[row]) last.to = row;
+    else runs.push({ from: row, to: row, height: heights[row] });
+  }
+  return runs.map((r) => ({ rows: `${r.from}:${r.to}`, height: r.height }));
 }
 
 /** Excel on the web refuses requests over 5 MB: what is queued is counted, and synced before it gets there. */
@@ -171,7 +183,8 @@ function when(feature: Feature, action: () => void): void {
 
 /**
  * Queues a new sheet (removing an older one of the same name, if `existing` says there is one) with values,
- * styles, merges, sizes, formats, dropdowns, frozen rows and print setup. It syncs only when the budget says
+ * styles, merges, sizes, formats, dropdowns, frozen rows, autofilter and print setup: what src/xlsx/write.ts
+ * writes to a file, so a sheet made in Excel and one made by the CLI print alike. It syncs only when the budget says
  * the request would grow past Excel on the web's limit; the caller syncs at the end.
  */
 export async function queueSheet(
@@ -200,10 +213,10 @@ export async function queueSheet(
   }
   for (const m of layout.merges) ws.getRange(m).merge(false);
   layout.columnWidths.forEach((w, i) => {
-    ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = w * POINTS_PER_CHAR;
+    ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = columnPoints(w);
   });
-  for (const [row, height] of Object.entries(layout.rowHeights ?? {}))
-    ws.getRange(`${row}:${row}`).format.rowHeight = height;
+  for (const { rows: range, height } of heightRuns(layout.rowHeights ?? {}))
+    ws.getRange(range).format.rowHeight = height;
   for (const f of layout.columnFormats ?? []) {
     const col = columnLetter(f.col - 1);
     ws.getRange(`${col}${f.fromRow}:${col}${f.toRow}`).numberFormat = Array.from(
@@ -213,6 +226,7 @@ export async function queueSheet(
   }
   when("dataValidation", () => (layout.validations ?? []).forEach((v) => applyValidation(ws, v)));
   when("freezePanes", () => layout.freezeRows && ws.freezePanes.freezeRows(layout.freezeRows));
+  when("autoFilter", () => layout.autoFilter && ws.autoFilter.apply(layout.autoFilter));
   applyPrint(ws, layout);
   return ws;
 }

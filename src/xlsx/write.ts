@@ -19,21 +19,25 @@ function styleCell(cell: ExcelJS.Cell, c: LayoutCell, font: SheetLayout["font"])
   };
   cell.alignment = { horizontal: c.align, vertical: "middle", wrapText: c.wrap };
   if (c.border) cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-  if (c.numFmt) cell.numFmt = c.numFmt;
+  // A cell the layout gives no format stays General: ExcelJS would hand it the column's data format.
+  cell.numFmt = c.numFmt ?? "General";
   if (c.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: c.fill } };
 }
 
 function pageSetup(layout: SheetLayout): Partial<ExcelJS.PageSetup> {
   if (!layout.print) return { paperSize: 9 };
-  const { margins, orientation, titleRows } = layout.print;
+  const { margins, orientation, titleRows, area, centerHorizontally } = layout.print;
   return {
     paperSize: 9,
     orientation,
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0,
-    margins: { ...margins, header: 0.3, footer: 0.3 },
+    margins,
+    horizontalCentered: centerHorizontally,
     ...(titleRows ? { printTitlesRow: titleRows } : {}),
+    // ExcelJS puts "$" before each corner ("$A1:$G20"), which LibreOffice ignores: the rows get theirs here.
+    ...(area ? { printArea: area.replace(/(\d+)/g, "$$$1") } : {}),
   };
 }
 
@@ -58,6 +62,8 @@ export function addSheet(wb: ExcelJS.Workbook, layout: SheetLayout): ExcelJS.Wor
   for (const m of layout.merges) ws.mergeCells(m);
   for (const [row, height] of Object.entries(layout.rowHeights ?? {}))
     ws.getRow(Number(row)).height = height;
+  // ExcelJS breaks below a row; the layout names the row a page starts at.
+  for (const row of layout.pageBreaks ?? []) ws.getRow(row - 1).addPageBreak();
   for (const v of layout.validations ?? []) {
     (ws as unknown as RangeValidations).dataValidations.add(v.range, {
       type: "list",

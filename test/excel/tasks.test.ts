@@ -36,11 +36,11 @@ test("the report sheet gets its values, Party header, merges, fonts and A4 print
   await writeDailyReport(wb.context, AFTER_DAY_2, { replace: false });
   const sheet = wb.sheet("BC 11-03-2025");
   const values = writtenValues(sheet);
-  expect(values[0][5]).toBe("ĐẢNG CỘNG SẢN VIỆT NAM");
+  expect(values[0][4]).toBe("ĐẢNG CỘNG SẢN VIỆT NAM");
   expect(values.flat()).toEqual(expect.arrayContaining(["BÁO CÁO NHANH", "Bình Hòa", "Sân Bay"]));
-  const national = sheet.ranges.find((r) => r.address === "F1:F1")!;
+  const national = sheet.ranges.find((r) => r.address === "E1:E1")!;
   expect(national.mock.format).toMatchObject({ font: { name: "Times New Roman", bold: true, underline: "Single" } });
-  expect(sheet.ranges.find((r) => r.address === "F1:J1")!.merged).toBe(true);
+  expect(sheet.ranges.find((r) => r.address === "E1:I1")!.merged).toBe(true);
   expect(sheet.pageLayout).toMatchObject({ paperSize: "A4", orientation: "Portrait", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
   expect(sheet.activated).toBe(true);
 });

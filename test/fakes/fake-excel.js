@@ -68,7 +68,9 @@ function installFakeExcel(grid) {
         s.visibility = v;
       },
       isNullObject: false,
-      pageLayout: {},
+      pageLayout: { setPrintMargins() {}, setPrintTitleRows() {}, setPrintArea() {} },
+      horizontalPageBreaks: { add() {} },
+      autoFilter: { apply() {} },
       charts: {
         add: () => ({ title: {}, legend: {}, axes: { valueAxis: {} }, setPosition() {} }),
       },

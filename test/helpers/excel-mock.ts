@@ -21,6 +21,9 @@ export interface SheetWrite {
   activated: boolean;
   deleted: boolean;
   pageLayout: Record<string, unknown>;
+  /** What the print setup calls gave: margins (inches), print title rows, print area, page breaks. */
+  print: { margins?: Record<string, number>; titleRows?: string; area?: string; breaks: string[] };
+  autoFilter?: string;
   charts: { type: string; source: string; title: { text?: string } }[];
 }
 
@@ -88,7 +91,28 @@ function sheetObject(rows: CellValue[][], track: (m: OfficeMockObject) => void, 
         record.frozenRows = n;
       },
     },
-    pageLayout: record.pageLayout,
+    pageLayout: Object.assign(record.pageLayout, {
+      setPrintMargins: (unit: string, margins: Record<string, number>) => {
+        if (unit !== "Inches") throw new Error(`unexpected unit ${unit}`);
+        record.print.margins = margins;
+      },
+      setPrintTitleRows: (rows: string) => {
+        record.print.titleRows = rows;
+      },
+      setPrintArea: (area: string) => {
+        record.print.area = area;
+      },
+    }),
+    horizontalPageBreaks: {
+      add: (at: string) => {
+        record.print.breaks.push(at);
+      },
+    },
+    autoFilter: {
+      apply: (range: string) => {
+        record.autoFilter = range;
+      },
+    },
     charts: {
       add: (type: string, range: OfficeMockObject, _by: string) => {
         const chart = { type, source: (range as unknown as { __address: string }).__address, title: {} as { text?: string }, legend: {}, axes: { valueAxis: {} }, setPosition: () => undefined };
@@ -107,7 +131,7 @@ export function mockWorkbook(grid: Grid, level = 1.9): WorkbookMock {
   const tracked: OfficeMockObject[] = [];
   const records: SheetWrite[] = [];
   const newRecord = (name: string): SheetWrite => {
-    const r: SheetWrite = { name, ranges: [], activated: false, deleted: false, pageLayout: {}, charts: [] };
+    const r: SheetWrite = { name, ranges: [], activated: false, deleted: false, pageLayout: {}, print: { breaks: [] }, charts: [] };
     records.push(r);
     return r;
   };

@@ -40,7 +40,7 @@ test("the plan workbook has dropdowns, formats, frozen headers and widths", asyn
   expect(hamlet.getCell("B4").value).toBe("Loại công việc");
   expect(hamlet.views[0]).toMatchObject({ state: "frozen", ySplit: 4 });
   expect(hamlet.getCell("B7").dataValidation).toMatchObject({ type: "list", formulae: ["'Kế hoạch'!$L$2:$L$14"] });
-  expect(hamlet.getColumn(3).width).toBe(40);
+  expect(hamlet.getColumn(3).width).toBe(34);
   const journal = wb.getWorksheet("Nhật ký")!;
   expect(journal.getCell("B40").dataValidation).toMatchObject({ type: "list", formulae: ["'Kế hoạch'!$J$2:$J$61"] });
   expect(journal.getCell("A2").numFmt).toBe("dd/mm/yyyy");
