@@ -118,6 +118,8 @@ const TH: Partial<LayoutCell> = {
   fill: "FFDDEBF7",
 };
 const TD: Partial<LayoutCell> = { border: true, align: "right" };
+/** Head counts are short: centred under their headers. */
+const COUNT: Partial<LayoutCell> = { border: true, align: "center" };
 const TEXT: Partial<LayoutCell> = { border: true, wrap: true };
 
 /** Whether a hamlet met the đối ứng ratio that day: "Đạt", "Thiếu 3", or nothing without a ratio. */
@@ -135,20 +137,20 @@ function forces(s: Sheet, plan: Plan, report: DailyReport): void {
   s.row++;
   plan.hamlets.forEach((h, i) => {
     const values = report.hamlets[h.name];
-    s.put(1, String(i + 1), { ...TD, align: "center" });
+    s.put(1, String(i + 1), COUNT);
     s.put(2, h.name, TEXT);
     // A hamlet that sent nothing has no figures to show, not a row of zeros.
     if (report.missing.includes(h.name))
       s.put(3, "Chưa gửi báo cáo", { ...TEXT, align: "center", italic: true }, COLS);
     else {
-      FORCE_INDICATORS.forEach((f, j) => s.put(3 + j, figure(values[f.key]), TD));
+      FORCE_INDICATORS.forEach((f, j) => s.put(3 + j, figure(values[f.key]), COUNT));
       s.put(COLS, ratioText(report, h.name), { ...TEXT, align: "center" });
     }
     s.row++;
   });
   s.put(1, "Cộng", { ...TH, fill: undefined }, 2);
   FORCE_INDICATORS.forEach((f, j) =>
-    s.put(3 + j, figure(report.day_total[f.key]), { ...TD, bold: true })
+    s.put(3 + j, figure(report.day_total[f.key]), { ...COUNT, bold: true })
   );
   s.put(COLS, null, TD);
   s.row++;
@@ -174,7 +176,7 @@ function results(s: Sheet, report: DailyReport): void {
   s.row++;
   RESULT_INDICATORS.forEach((r, i) => {
     const pct = report.percent_done[r.key];
-    s.put(1, String(i + 1), { ...TD, align: "center" });
+    s.put(1, String(i + 1), COUNT);
     s.put(2, r.label, TEXT, 3);
     s.put(4, r.unit, { border: true, align: "center" });
     s.put(5, figure(report.day_total[r.key]), TD);
@@ -209,7 +211,7 @@ function perHamlet(s: Sheet, plan: Plan, report: DailyReport): void {
   s.put(3, "Kết quả", TH, COLS);
   s.row++;
   plan.hamlets.forEach((h, i) => {
-    s.put(1, String(i + 1), { ...TD, align: "center" });
+    s.put(1, String(i + 1), COUNT);
     s.put(2, h.name, TEXT);
     s.put(3, hamletResultText(report, h.name), TEXT, COLS);
     s.row++;

@@ -42,11 +42,18 @@ function charWidth(ch: string, table: number[]): number {
   return width + (base.includes(HORN) ? HORN_EXTRA : 0);
 }
 
+/** Widths already worked out, per character, regular and bold (a plan has a few hundred distinct ones). */
+const known = { regular: new Map<string, number>(), bold: new Map<string, number>() };
+
 /** Width in points of `text` set in Times New Roman at `size` points. */
 export function textWidth(text: string, size: number, bold = false): number {
-  const table = bold ? BOLD : REGULAR;
+  const [table, cache] = bold ? [BOLD, known.bold] : [REGULAR, known.regular];
   let em = 0;
-  for (const ch of text) em += charWidth(ch, table);
+  for (const ch of text) {
+    let w = cache.get(ch);
+    if (w === undefined) cache.set(ch, (w = charWidth(ch, table)));
+    em += w;
+  }
   return (em / 1000) * size;
 }
 
