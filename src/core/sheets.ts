@@ -121,7 +121,7 @@ export const JOURNAL_TABLE: TableSpec = {
       col(field, header, kind, kind === "money" ? 12 : 8, { aliases })
     ),
     col("note", "Ghi chú", "text", 24),
-    col("reporter", "Người báo cáo", "text", 16),
+    col("reporter", "Người báo cáo", "text", 18),
     col("sent", "Giờ gửi", "time", 8, { aliases: ["Thời gian gửi", "Gửi lúc"] }),
   ],
 };
