@@ -86,25 +86,54 @@ export function parseDate(input: unknown, defaultYear?: number): string | null {
   return null;
 }
 
-/** "14h05", "14h", "14:05", "14 giờ 5 phút", "2:05 PM", or an Excel time fraction (0.5 = 12:00). */
+/** An hour of the day and the word saying which half of the day it is in ("3 giờ chiều" is 15:00). */
+function hourOfDay(hours: number, period: string | undefined): number | null {
+  if (!period) return hours;
+  if (hours > 12) return null;
+  if (/^(pm|p\.m\.|ch|chiều|tối)$/.test(period)) return hours < 12 ? hours + 12 : 12;
+  if (period === "trưa") return hours < 11 ? hours + 12 : hours;
+  if (period === "đêm") return hours === 12 ? 0 : hours >= 6 ? hours + 12 : hours;
+  return hours === 12 ? 0 : hours; // am, sáng
+}
+
+const DATE_PART = String.raw`(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2})`;
+const TIME_TEXT = new RegExp(
+  String.raw`^(?:${DATE_PART}[t ]\s*)?(?:lúc )?(\d{1,2})\s*(?:(h|giờ|g|:|\.)\s*(\d{1,2})?)?` +
+    String.raw`(?::\d{2})?\s*(?:phút|p|')?\s*(am|pm|a\.m\.|p\.m\.|sa|ch|sáng|trưa|chiều|tối|đêm)?` +
+    String.raw`(?:,?\s*(?:ngày )?${DATE_PART})?$`
+);
+
+/** 15.4 typed as a number into a time column means 15:40, as 15.40 would. */
+function decimalHours(input: number): number | null {
+  const hours = Math.floor(input);
+  const minutes = Math.round((input - hours) * 100);
+  return Math.abs((input - hours) * 100 - minutes) < 1e-6 && minutes < 60
+    ? hours * 60 + minutes
+    : null;
+}
+
+/**
+ * A time of day in minutes after midnight, as Vietnamese staff write it: "15:40", "15h40", "15g40", "15.40",
+ * "15 giờ 40 phút", "3 giờ 40 chiều", "3:40 PM", optionally with the day ("11/12/2024 08:10"); a number
+ * below 1 is an Excel time (0.5 = 12:00), 15.4 is 15:40, a larger serial carries its day and its time.
+ * Anything else is null.
+ */
 export function parseTime(input: unknown): number | null {
   if (typeof input === "number") {
     if (!Number.isFinite(input) || input < 0) return null;
-    const fraction = input - Math.floor(input);
-    return Math.round(fraction * 1440) % 1440;
+    if (input >= 1 && input < 24) return decimalHours(input);
+    if (input >= 24 && Number.isInteger(input)) return null;
+    return Math.round((input - Math.floor(input)) * 1440) % 1440;
   }
   if (typeof input !== "string") return null;
-  const s = clean(input).toLowerCase();
-  const m =
-    /(?:^|[^\d])(\d{1,2}) ?(?:h|giờ|g|:) ?(\d{1,2})?(?: ?(?:phút|p(?!m)|'))?(?::\d{1,2})?(?: ?(am|pm|sa|ch))?(?:$|[^\d])/.exec(
-      ` ${s} `
-    );
-  if (!m) return /^\d+(\.\d+)?$/.test(s) ? parseTime(Number(s)) : null;
-  let hours = Number(m[1]);
-  const minutes = m[2] ? Number(m[2]) : 0;
-  if ((m[3] === "pm" || m[3] === "ch") && hours < 12) hours += 12;
-  if ((m[3] === "am" || m[3] === "sa") && hours === 12) hours = 0;
-  return hours < 24 && minutes < 60 ? hours * 60 + minutes : null;
+  const m = TIME_TEXT.exec(clean(input).toLowerCase());
+  if (!m) return null;
+  const [, h, separator, mm, period] = m;
+  // After a dot the digits are a decimal part of the hour as written: 15.4 is 15.40.
+  const minutes =
+    mm === undefined ? 0 : Number(separator === "." && mm.length === 1 ? `${mm}0` : mm);
+  const hours = hourOfDay(Number(h), period);
+  return hours !== null && hours < 24 && minutes < 60 ? hours * 60 + minutes : null;
 }
 
 export function formatTime(minutes: number): string {

@@ -81,17 +81,22 @@ export function parseVietnameseNumber(text: string): { value: number; ambiguous:
 
 const QUANTITY = /^([+-]?)\s*(\d(?:[\d., \u00a0\u202f]*\d)?)\s*(.*)$/su;
 
+/** "3 km 200 m", "3km200": kilometres and metres written together. */
+const KM_AND_M = /^(\d+) ?km ?(\d+) ?(?:m|mét|met)?$/i;
+
 /** A cell's quantity; null when it cannot be read. Money comes out in whole đồng, length in metres. */
 export function parseQuantity(input: unknown): Quantity | null {
   if (typeof input === "number")
     return Number.isFinite(input) ? { value: input, dimension: null, ambiguous: false } : null;
   if (typeof input !== "string") return null;
-  const match = QUANTITY.exec(
-    input
-      .normalize("NFC")
-      .replace(/[\s\u00a0\u202f]+/g, " ")
-      .trim()
-  );
+  const text = input
+    .normalize("NFC")
+    .replace(/[\s\u00a0\u202f]+/g, " ")
+    .trim();
+  const km = KM_AND_M.exec(text);
+  if (km && Number(km[2]) < 1000)
+    return { value: Number(km[1]) * 1000 + Number(km[2]), dimension: "length", ambiguous: false };
+  const match = QUANTITY.exec(text);
   if (!match) return null;
   const number = parseVietnameseNumber(match[2]);
   const unitText = match[3]
@@ -103,6 +108,7 @@ export function parseQuantity(input: unknown): Quantity | null {
   const sign = match[1] === "-" ? -1 : 1;
   const raw = sign * number.value * (unit?.factor ?? 1);
   const value = unit?.dimension === "money" ? Math.round(raw) : roundTo(raw, 6);
+  if (!Number.isFinite(value)) return null;
   return { value, dimension: unit?.dimension ?? null, ambiguous: number.ambiguous };
 }
 

@@ -34,7 +34,27 @@ test.each([
   expect(parseTime(input)).toBe(minutes);
 });
 
-test.each(["25h00", "14h75", "sáng", ""])("%j is not a time", (input) => {
+test.each([
+  ["15.40", 940],
+  ["15.4", 940],
+  [15.4, 940],
+  [14.05, 845],
+  ["15h40", 940],
+  ["15g40", 940],
+  ["15 giờ 40", 940],
+  ["3 giờ 40 chiều", 940],
+  ["8 giờ sáng", 480],
+  ["12 giờ trưa", 720],
+  ["1 giờ trưa", 780],
+  ["9 giờ tối", 1260],
+  ["15h40 ngày 11/12/2024", 940],
+  ["2024-12-11T08:10", 490],
+  [0.6, 864],
+] as const)("Giờ gửi %j is minute %d", (input, minutes) => {
+  expect(parseTime(input)).toBe(minutes);
+});
+
+test.each(["25h00", "14h75", "sáng", "", "15.4.3", "15.61", "15 giờ hơn", "13 giờ chiều", "khoảng 15h", 15.75, 15.333, 45636])("%j is not a time", (input) => {
   expect(parseTime(input)).toBeNull();
 });
 

@@ -19,6 +19,9 @@ test.each([
   ["1.330", 1330, null],
   ["42", 42, null],
   ["-5 m", -5, "length"],
+  ["3 km 200 m", 3200, "length"],
+  ["3km200", 3200, "length"],
+  ["1 km 50 mét", 1050, "length"],
 ] as const)("%s reads as %d (%s)", (text, value, dimension) => {
   expect(parseQuantity(text)).toEqual({ value, dimension, ambiguous: false });
 });
@@ -33,7 +36,7 @@ test("3,000 is read the Vietnamese way (3) and flagged as ambiguous", () => {
   expect(parseQuantity("1,000,000")).toEqual({ value: 1_000_000, dimension: null, ambiguous: true });
 });
 
-test.each(["", "abc", "3 con gà", "9 tuyến đường/8.900m", "1..2", "m"])("%j is not a quantity", (text) => {
+test.each(["", "abc", "3 con gà", "9 tuyến đường/8.900m", "1..2", "m", "3 km 1200 m", "9".repeat(400)])("%j is not a quantity", (text) => {
   expect(parseQuantity(text)).toBeNull();
 });
 
