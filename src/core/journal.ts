@@ -1,4 +1,5 @@
 /** The daily journal: one row per hamlet per day, deduplicated, as indicator sums. */
+import { dayNumber } from "./dates";
 import { INDICATOR_KEYS, type Indicators, type JournalRow, type Plan } from "./model";
 import { hamletKey } from "./text";
 
@@ -21,13 +22,20 @@ export function addIndicators(into: Indicators, add: Indicators): Indicators {
   return into;
 }
 
-function sentOrder(row: JournalRow): number {
-  return row.sent_minutes ?? -1;
+/**
+ * When a row was sent, in minutes since 1970 on Vietnam's clock: its sent date (the row's own day unless
+ * "Giờ gửi" names another) and time; a row without a time counts as sent at the very end of its day, after
+ * every timed row of that day.
+ */
+function sentOrder(row: JournalRow, date: string): number {
+  const day = dayNumber(row.sent_date ?? date) * 1440;
+  return row.sent_minutes === null ? day + 1439.5 : day + row.sent_minutes;
 }
 
 /**
- * The row that counts for each hamlet and day: where a day was sent twice, the one sent last (a correction
- * replaces, it never adds). Rows of unknown hamlets or without a date are left out.
+ * The row that counts for each hamlet and day: where a day was sent twice, the one sent last by its full
+ * sent date and time (a correction replaces, it never adds); on a tie the lower row. Rows of unknown
+ * hamlets or without a date are left out.
  */
 export function effectiveRows(plan: Plan): EffectiveRow[] {
   const known = new Map(plan.hamlets.map((h) => [hamletKey(h.name), h.name]));
@@ -40,7 +48,7 @@ export function effectiveRows(plan: Plan): EffectiveRow[] {
     if (!row.date || !hamlet) continue;
     const key = dayKey(hamlet, row.date);
     const prev = out.get(key);
-    if (!prev || sentOrder(row) >= sentOrder(prev.row))
+    if (!prev || sentOrder(row, row.date) >= sentOrder(prev.row, prev.date))
       out.set(key, { hamlet, date: row.date, row, indicators: rowIndicators(row) });
   }
   return [...out.values()];
