@@ -2,7 +2,15 @@
 import { type Category, matchCategoryLabel, suggestCategory } from "./categories";
 import { parseDate, parseTime } from "./dates";
 import { type Finding, finding } from "./findings";
-import { type CellValue, cellText, isBlank, isFormulaError } from "./grid";
+import {
+  type CellValue,
+  type GridValue,
+  cellText,
+  isBlank,
+  isFormulaError,
+  isUncalculated,
+} from "./grid";
+import { type FieldLimit, limitProblem } from "./limits";
 import type { Ratio } from "./model";
 import { parseRatio } from "./ratio";
 import { type Dimension, formatVietnameseNumber, parseQuantity } from "./quantity";
@@ -25,49 +33,71 @@ const UNIT_WORD: Record<Dimension, string> = {
   count: "số lượng",
 };
 
+/** Other tools write Excel's quote prefix ('800, a number kept as text) into the text itself. */
+function withoutQuotePrefix(value: CellValue): CellValue {
+  return typeof value === "string" ? value.replace(/^\s*['\u2018\u2019]/, "") : value;
+}
+
 export class CellReader {
   readonly findings: Finding[] = [];
 
-  private invalid(where: Where, label: string, value: CellValue, expected: string): null {
+  private invalid(where: Where, label: string, value: GridValue, expected: string): null {
     this.findings.push(
       finding(
         "VALUE_INVALID",
         "error",
         where,
         `Ô ${where.cell} (${label}): không đọc được "${cellText(value)}" — cần ${expected}.`,
-        {
-          actual: cellText(value),
-        }
+        { actual: cellText(value) }
       )
     );
     return null;
   }
 
-  /** False (with a finding) when the cell holds a formula error. */
-  private usable(value: CellValue, where: Where, label: string): boolean {
-    if (!isFormulaError(value)) return !isBlank(value);
+  /** The cell's value, or undefined (with a finding where it is a formula error or was never calculated). */
+  private usable(value: GridValue, where: Where, label: string): CellValue | undefined {
+    if (isUncalculated(value)) {
+      this.findings.push(
+        finding(
+          "FORMULA_ERROR",
+          "error",
+          where,
+          `Ô ${where.cell} (${label}): công thức =${value.formula} chưa được tính; mở và lưu lại bằng Excel.`,
+          { actual: cellText(value) }
+        )
+      );
+      return undefined;
+    }
+    if (isBlank(value)) return undefined;
+    if (!isFormulaError(value)) return value;
     this.findings.push(
       finding(
         "FORMULA_ERROR",
         "error",
         where,
         `Ô ${where.cell} (${label}) có lỗi công thức ${cellText(value)}; sửa công thức hoặc nhập giá trị.`,
-        {
-          actual: cellText(value),
-        }
+        { actual: cellText(value) }
       )
     );
-    return false;
+    return undefined;
   }
 
-  text(value: CellValue, where: Where, label: string): string {
-    return this.usable(value, where, label) ? cellText(value) : "";
+  text(value: GridValue, where: Where, label: string): string {
+    return this.usable(value, where, label) === undefined ? "" : cellText(value);
   }
 
-  number(kind: CellKind, value: CellValue, where: Where, label: string): number | null {
-    if (!this.usable(value, where, label)) return null;
+  /** A figure; null (with a finding) when it cannot be read or lies outside `limit`, so it is left out. */
+  number(
+    kind: CellKind,
+    value: GridValue,
+    where: Where,
+    label: string,
+    limit?: FieldLimit
+  ): number | null {
+    const v = this.usable(value, where, label);
+    if (v === undefined) return null;
     const dimension = DIMENSION_OF[kind] ?? "count";
-    const q = parseQuantity(value);
+    const q = parseQuantity(withoutQuotePrefix(v));
     if (!q || (q.dimension !== null && q.dimension !== dimension))
       return this.invalid(where, label, value, UNIT_WORD[dimension]);
     if (kind === "int" && !Number.isInteger(q.value))
@@ -83,44 +113,67 @@ export class CellReader {
         )
       );
     }
-    if (q.value < 0) {
-      this.findings.push(
-        finding(
-          "VALUE_NEGATIVE",
-          "error",
-          where,
-          `Ô ${where.cell} (${label}) là số âm (${formatVietnameseNumber(q.value)}); số liệu phải từ 0 trở lên.`,
-          {
-            actual: q.value,
-          }
-        )
-      );
-    }
-    return q.value;
+    // Money is kept in whole đồng.
+    const amount = kind === "money" ? Math.round(q.value) : q.value;
+    return this.checkLimit(amount, value, where, label, limit);
   }
 
-  date(value: CellValue, where: Where, label: string, defaultYear?: number): string | null {
-    if (!this.usable(value, where, label)) return null;
+  private checkLimit(
+    amount: number,
+    value: GridValue,
+    where: Where,
+    label: string,
+    limit: FieldLimit | undefined
+  ): number | null {
+    const problem = limitProblem(amount, limit ?? { max: Infinity, integer: false, unit: "" });
+    if (problem === null) return amount;
+    if (problem === "not_finite") return this.invalid(where, label, value, "một số hữu hạn");
+    if (problem === "fraction") return this.invalid(where, label, value, "một số nguyên");
+    const [code, text] =
+      problem === "negative"
+        ? (["VALUE_NEGATIVE", `là số âm (${cellText(value)}); số liệu phải từ 0 trở lên`] as const)
+        : ([
+            "VALUE_IMPLAUSIBLE",
+            `là ${cellText(value)}, quá mức một xã có thể có (tối đa ${formatVietnameseNumber(limit!.max)}${limit!.unit ? ` ${limit!.unit}` : ""})`,
+          ] as const);
+    this.findings.push(
+      finding(code, "error", where, `Ô ${where.cell} (${label}) ${text}; số này không được cộng.`, {
+        actual: Number.isFinite(amount) ? amount : cellText(value),
+        ...(problem === "too_large" ? { expected: limit!.max } : {}),
+      })
+    );
+    return null;
+  }
+
+  date(value: GridValue, where: Where, label: string, defaultYear?: number): string | null {
+    const v = this.usable(value, where, label);
+    if (v === undefined) return null;
     return (
-      parseDate(value, defaultYear) ?? this.invalid(where, label, value, "một ngày dạng dd/mm/yyyy")
+      parseDate(withoutQuotePrefix(v), defaultYear) ??
+      this.invalid(where, label, value, "một ngày dạng dd/mm/yyyy")
     );
   }
 
-  time(value: CellValue, where: Where, label: string): number | null {
-    if (!this.usable(value, where, label)) return null;
-    return parseTime(value) ?? this.invalid(where, label, value, "một giờ dạng 14h05 hoặc 14:05");
+  time(value: GridValue, where: Where, label: string): number | null {
+    const v = this.usable(value, where, label);
+    if (v === undefined) return null;
+    return (
+      parseTime(withoutQuotePrefix(v)) ??
+      this.invalid(where, label, value, "một giờ dạng 15:40, 15h40, 15g40 hoặc 15.40")
+    );
   }
 
-  ratio(value: CellValue, where: Where, label: string): Ratio | null {
-    if (!this.usable(value, where, label)) return null;
+  ratio(value: GridValue, where: Where, label: string): Ratio | null {
+    const v = this.usable(value, where, label);
+    if (v === undefined) return null;
     return (
-      parseRatio(value) ??
+      parseRatio(v) ??
       this.invalid(where, label, value, 'một tỷ lệ dạng "1:3" (người dân : chiến sĩ LLVT)')
     );
   }
 
-  category(value: CellValue, where: Where, label: string): Category | null {
-    if (!this.usable(value, where, label)) return null;
+  category(value: GridValue, where: Where, label: string): Category | null {
+    if (this.usable(value, where, label) === undefined) return null;
     const found = matchCategoryLabel(cellText(value));
     if (found) return found;
     const suggestion = suggestCategory(cellText(value));

@@ -1,6 +1,7 @@
 /** Deadlines at an as-of time: the Thời hạn rows and every hamlet's daily report. */
 import {
   type LocalDateTime,
+  addDays,
   dateRange,
   daysBetween,
   formatDate,
@@ -8,6 +9,7 @@ import {
   toAbsoluteMinutes,
 } from "./dates";
 import { type EffectiveRow, dayKey, effectiveRows } from "./journal";
+import { MAX_CAMPAIGN_DAYS } from "./limits";
 import type { Deadline, JournalRow, Plan } from "./model";
 
 export type DeadlineStatus =
@@ -67,11 +69,28 @@ export interface DailyReportStatus {
   sent: string | null;
 }
 
-/** Campaign days up to the as-of date (or the whole campaign, whichever ends first). */
+/**
+ * Campaign days up to the as-of date (or the whole campaign, whichever ends first). A campaign longer than
+ * MAX_CAMPAIGN_DAYS is a typo the check reports once; only its latest MAX_CAMPAIGN_DAYS days are listed.
+ */
 export function campaignDaysUpTo(plan: Plan, last: string): string[] {
   const { start, end } = plan.settings;
   if (!start || !end || start > end) return [];
-  return dateRange(start, last < end ? last : end).filter((d) => d >= start);
+  const to = last < end ? last : end;
+  if (to < start) return [];
+  const from =
+    daysBetween(start, to) >= MAX_CAMPAIGN_DAYS ? addDays(to, 1 - MAX_CAMPAIGN_DAYS) : start;
+  return dateRange(from, to);
+}
+
+/** The last campaign day whose report window has closed at `asOf`, or null when none has. */
+export function lastClosedDay(plan: Plan, asOf: LocalDateTime): string | null {
+  const { start, end } = plan.settings;
+  if (!start || !end || start > end) return null;
+  const closedToday = asOf.minutes > reportWindow(plan).to;
+  const last = closedToday ? asOf.date : addDays(asOf.date, -1);
+  const day = last < end ? last : end;
+  return day < start ? null : day;
 }
 
 export function dailyReportStatuses(

@@ -1,7 +1,10 @@
 /** Reads a plan workbook (as plain grids) into the model, with a finding for every cell it cannot read. */
 import { CellReader } from "./cells";
 import { type Finding, finding } from "./findings";
-import { type CellValue, type Grid, type GridSheet, cellText } from "./grid";
+import { type Grid, type GridSheet, type GridValue, cellText, isBlank } from "./grid";
+import type { LeftOut, LeftOutInto } from "./left-out";
+import { JOURNAL_LIMITS, MEASURE_LIMITS, type FieldLimit } from "./limits";
+import type { CategoryKey } from "./categories";
 import {
   type Deadline,
   type Hamlet,
@@ -27,31 +30,41 @@ import {
   type TableSpec,
   WORKS_TABLE,
 } from "./sheets";
+import { type SheetRoles, hamletOfSheet, roleSheet, sheetRoles } from "./sheet-roles";
 import { type FoundTable, type TableRow, findLabelValues, findTable } from "./table";
-import { bareHamletName, foldUndoubled, hamletKey } from "./text";
+import { bareHamletName, hamletKey } from "./text";
 import { parseDate } from "./dates";
 
 export interface ReadResult {
   plan: Plan;
   findings: Finding[];
+  /** Flagged cells the figures leave out. */
+  leftOut: LeftOut[];
 }
 
 type Fields = Record<string, string | number | null>;
 
+/** What a figure may plausibly be, by field: a journal row's indicators, a work's measures. */
+const FIELD_LIMITS: Record<string, FieldLimit> = { ...JOURNAL_LIMITS, ...MEASURE_LIMITS };
+
+const MEASURE_FIELDS = Object.keys(MEASURE_LIMITS);
+const INDICATOR_FIELDS = JOURNAL_INDICATOR_COLUMNS.map(([key]) => key as string);
+
 class PlanReader {
   readonly cells = new CellReader();
   readonly findings: Finding[] = [];
+  readonly leftOut: LeftOut[] = [];
+  readonly roles: SheetRoles;
   /** The campaign's year, for dates typed as day and month only ("24/12"). */
   year: number | undefined;
 
-  constructor(private readonly grid: Grid) {}
-
-  sheet(name: string): GridSheet | undefined {
-    return this.grid.sheets.find((s) => foldUndoubled(s.name) === foldUndoubled(name));
+  constructor(grid: Grid) {
+    this.roles = sheetRoles(grid.sheets);
+    this.findings.push(...this.roles.findings);
   }
 
   requireSheet(name: string, severity: "error" | "warning" = "error"): GridSheet | undefined {
-    const found = this.sheet(name);
+    const found = roleSheet(this.roles, name);
     if (!found) {
       this.findings.push(
         finding(
@@ -62,7 +75,13 @@ class PlanReader {
         )
       );
     }
+    if (found?.clipped) this.findings.push(clippedFinding(found, found.clipped));
     return found;
+  }
+
+  /** A finding at `cell` for a row whose figures are left out because a key cell is empty. */
+  missingKey(sheet: GridSheet, cell: string, message: string): void {
+    this.findings.push(finding("VALUE_INVALID", "error", { sheet: sheet.name, cell }, message));
   }
 
   table(sheet: GridSheet, spec: TableSpec): FoundTable | null {
@@ -94,31 +113,55 @@ class PlanReader {
         )
       );
     }
+    for (const s of found.shadowed) {
+      this.findings.push(
+        finding(
+          "HEADER_MISSING",
+          "error",
+          { sheet: sheet.name, cell: `${s.ignored}${found.headerRow}` },
+          `Trang "${sheet.name}": cột ${s.ignored} và cột ${s.kept} cùng tiêu đề "${s.header}" (ô tiêu đề gộp?); chỉ đọc cột ${s.kept}, số liệu cột ${s.ignored} không được cộng. Tách ô tiêu đề và đặt đúng tên cột.`,
+          { expected: s.kept, actual: s.ignored }
+        )
+      );
+    }
     return found;
   }
 
-  /** Every column of a table row, read by its kind. */
+  /** Every column of a table row, read by its kind; `flagged` names the filled cells that could not count. */
   fields(
     sheet: GridSheet,
     table: FoundTable,
     row: TableRow,
     spec: TableSpec
-  ): { values: Fields; ref: SourceRef } {
+  ): { values: Fields; ref: SourceRef; flagged: string[] } {
     const ref: SourceRef = { sheet: sheet.name, row: row.row, cols: table.cols };
     const values: Fields = {};
+    const flagged: string[] = [];
     for (const c of spec.columns) {
       const value = row.cells[c.field];
-      values[c.field] =
-        value === undefined
-          ? null
-          : this.read(c, value, { sheet: sheet.name, cell: `${table.cols[c.field]}${row.row}` });
+      if (value === undefined) {
+        values[c.field] = null;
+        continue;
+      }
+      values[c.field] = this.read(c, value, {
+        sheet: sheet.name,
+        cell: `${table.cols[c.field]}${row.row}`,
+      });
+      if (values[c.field] === null || values[c.field] === "")
+        if (!isBlank(value)) flagged.push(c.field);
     }
-    return { values, ref };
+    return { values, ref, flagged };
+  }
+
+  /** Records each flagged cell of a row as left out of the figures it feeds. */
+  leaveOut(ref: SourceRef, fields: string[], into: LeftOutInto): void {
+    for (const field of fields)
+      this.leftOut.push({ ...into, sheet: ref.sheet, cell: `${ref.cols[field]}${ref.row}`, field });
   }
 
   read(
     c: ColumnSpec,
-    value: CellValue,
+    value: GridValue,
     where: { sheet: string; cell: string }
   ): string | number | null {
     switch (c.kind) {
@@ -132,7 +175,7 @@ class PlanReader {
       case "category":
         return this.cells.category(value, where, c.header)?.key ?? null;
       default:
-        return this.cells.number(c.kind, value, where, c.header);
+        return this.cells.number(c.kind, value, where, c.header, FIELD_LIMITS[c.field]);
     }
   }
 }
@@ -175,23 +218,63 @@ function toMeasures(v: Fields) {
   };
 }
 
+const hasAny = (row: TableRow, fields: string[]) => fields.some((f) => !isBlank(row.cells[f]));
+
+/**
+ * A works or Chỉ tiêu row leaves out its flagged measures, and all of them when it has no readable
+ * category: figures without a Loại công việc count nowhere, so the empty cell is a finding.
+ */
+function leaveOutMeasures(
+  r: PlanReader,
+  sheet: GridSheet,
+  row: TableRow,
+  read: { values: Fields; ref: SourceRef; flagged: string[] },
+  hamlet: string | null | undefined
+): void {
+  const category = (read.values.category as CategoryKey | null) ?? null;
+  const into =
+    hamlet === undefined
+      ? { kind: "target" as const, category }
+      : { kind: "work" as const, hamlet, category };
+  r.leaveOut(
+    read.ref,
+    read.flagged.filter((f) => MEASURE_FIELDS.includes(f)),
+    into
+  );
+  if (category || !hasAny(row, MEASURE_FIELDS)) return;
+  if (isBlank(row.cells.category))
+    r.missingKey(
+      sheet,
+      `${read.ref.cols.category}${row.row}`,
+      `Dòng ${row.row} có số liệu nhưng thiếu "Loại công việc"; số liệu này không được cộng vào loại nào.`
+    );
+  r.leaveOut(read.ref, ["category"], into);
+}
+
 function readTargets(r: PlanReader, sheet: GridSheet, table: FoundTable): Target[] {
   return table.rows.map((row) => {
-    const { values, ref } = r.fields(sheet, table, row, TARGETS_TABLE);
+    const read = r.fields(sheet, table, row, TARGETS_TABLE);
+    leaveOutMeasures(r, sheet, row, read, undefined);
     return {
-      ...toMeasures(values),
-      category: values.category as Target["category"],
-      note: str(values.note),
-      ref,
+      ...toMeasures(read.values),
+      category: read.values.category as Target["category"],
+      note: str(read.values.note),
+      ref: read.ref,
     };
   });
 }
 
-function readWorks(r: PlanReader, sheet: GridSheet): { works: Work[]; headerRow: number } {
+function readWorks(
+  r: PlanReader,
+  sheet: GridSheet,
+  hamlet: string | null
+): { works: Work[]; headerRow: number } {
   const table = r.table(sheet, WORKS_TABLE);
   if (!table) return { works: [], headerRow: 11 };
   const works = table.rows.map((row) => {
-    const { values, ref } = r.fields(sheet, table, row, WORKS_TABLE);
+    const read = r.fields(sheet, table, row, WORKS_TABLE);
+    const { values, ref } = read;
+    leaveOutMeasures(r, sheet, row, read, hamlet);
     return {
       ...toMeasures(values),
       category: values.category as Work["category"],
@@ -208,7 +291,8 @@ function readWorks(r: PlanReader, sheet: GridSheet): { works: Work[]; headerRow:
 }
 
 function readHamlet(r: PlanReader, sheet: GridSheet): Hamlet {
-  const { works, headerRow } = readWorks(r, sheet);
+  const name = hamletOfSheet(sheet.name);
+  const { works, headerRow } = readWorks(r, sheet, name);
   const label = findLabelValues(
     sheet,
     [{ field: "responsible", names: [RESPONSIBLE_LABEL, "Phụ trách"] }],
@@ -218,7 +302,7 @@ function readHamlet(r: PlanReader, sheet: GridSheet): Hamlet {
     ? r.cells.text(label.value, { sheet: sheet.name, cell: label.cell }, RESPONSIBLE_LABEL)
     : "";
   return {
-    name: bareHamletName(sheet.name),
+    name,
     responsible,
     works,
     sheet: sheet.name,
@@ -227,24 +311,59 @@ function readHamlet(r: PlanReader, sheet: GridSheet): Hamlet {
 }
 
 /** "Giờ gửi" may carry its own day ("11/12/2024 08:10", or a serial with a date part). */
-function sentDate(value: CellValue): string | null {
-  if (typeof value === "number") return value >= 1 ? parseDate(Math.floor(value)) : null;
+function sentDate(value: GridValue): string | null {
+  if (typeof value === "number") return value >= 24 ? parseDate(Math.floor(value)) : null;
   const m = /(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2})/.exec(cellText(value));
   return m ? parseDate(m[1]) : null;
+}
+
+/**
+ * A journal row with figures but no readable Ngày or Ấp counts nowhere: it is left out, and an empty key
+ * cell is a finding there (an unreadable one already is).
+ */
+function leaveOutKeyless(
+  r: PlanReader,
+  sheet: GridSheet,
+  row: TableRow,
+  read: { ref: SourceRef; flagged: string[] },
+  into: LeftOutInto
+): void {
+  if (!hasAny(row, INDICATOR_FIELDS)) return;
+  const empty = (["date", "hamlet"] as const).filter((f) => isBlank(row.cells[f]));
+  const out = empty[0] ?? ["date", "hamlet"].find((f) => read.flagged.includes(f));
+  if (!out) return;
+  if (empty.length) {
+    const words = empty.map((f) => (f === "date" ? '"Ngày"' : '"Ấp"')).join(" và ");
+    r.missingKey(
+      sheet,
+      `${read.ref.cols[out]}${row.row}`,
+      `Dòng ${row.row} có số liệu nhưng thiếu ${words}; số liệu này không được cộng vào báo cáo.`
+    );
+  }
+  r.leaveOut(read.ref, [out], into);
 }
 
 function readJournal(r: PlanReader, sheet: GridSheet): JournalRow[] {
   const table = r.table(sheet, JOURNAL_TABLE);
   if (!table) return [];
   return table.rows.map((row) => {
-    const { values, ref } = r.fields(sheet, table, row, JOURNAL_TABLE);
+    const read = r.fields(sheet, table, row, JOURNAL_TABLE);
+    const { values, ref } = read;
     const indicators: Record<string, number> = {};
-    for (const [key] of JOURNAL_INDICATOR_COLUMNS)
+    for (const key of INDICATOR_FIELDS)
       if (typeof values[key] === "number") indicators[key] = values[key] as number;
     const date = str(values.date) || null;
+    const hamlet = bareHamletName(str(values.hamlet));
+    const into = { kind: "journal" as const, hamlet, date };
+    r.leaveOut(
+      ref,
+      read.flagged.filter((f) => INDICATOR_FIELDS.includes(f)),
+      into
+    );
+    leaveOutKeyless(r, sheet, row, read, into);
     return {
       date,
-      hamlet: bareHamletName(str(values.hamlet)),
+      hamlet,
       values: indicators,
       note: str(values.note),
       reporter: str(values.reporter),
@@ -289,31 +408,11 @@ function readMembers(r: PlanReader, sheet: GridSheet): Member[] {
   });
 }
 
-export function isHamletSheet(name: string): boolean {
-  return /^ap \S/.test(foldUndoubled(name));
-}
-
-function readHamlets(r: PlanReader, sheets: GridSheet[]): Hamlet[] {
-  const hamlets: Hamlet[] = [];
-  const seen = new Map<string, string>();
-  for (const sheet of sheets.filter((s) => isHamletSheet(s.name))) {
-    const key = hamletKey(sheet.name);
-    const first = seen.get(key);
-    if (first) {
-      r.findings.push(
-        finding(
-          "HAMLET_DUPLICATE",
-          "error",
-          { sheet: sheet.name, cell: null },
-          `Trang "${sheet.name}" trùng ấp với trang "${first}"; gộp hai trang làm một.`,
-          { actual: sheet.name }
-        )
-      );
-      continue;
-    }
-    seen.set(key, sheet.name);
-    hamlets.push(readHamlet(r, sheet));
-  }
+function readHamlets(r: PlanReader): Hamlet[] {
+  const hamlets = r.roles.hamlets.map((sheet) => {
+    if (sheet.clipped) r.findings.push(clippedFinding(sheet, sheet.clipped));
+    return readHamlet(r, sheet);
+  });
   if (!hamlets.length) {
     r.findings.push(
       finding(
@@ -325,6 +424,17 @@ function readHamlets(r: PlanReader, sheets: GridSheet[]): Hamlet[] {
     );
   }
   return hamlets;
+}
+
+/** An older Excel could read only part of a sheet whose used range reaches far out (a stray value at XFD1048576). */
+function clippedFinding(sheet: GridSheet, clipped: { read: string; used: string }): Finding {
+  return finding(
+    "SHEET_TOO_LARGE",
+    "error",
+    { sheet: sheet.name, cell: null },
+    `Trang "${sheet.name}" có ô có dữ liệu ở xa (vùng dùng ${clipped.used}); phiên bản Excel này chỉ đọc được vùng ${clipped.read}. Xóa các ô thừa ngoài bảng rồi chạy lại.`,
+    { actual: clipped.used }
+  );
 }
 
 function readPlanSheet(r: PlanReader): { settings: Settings; targets: Target[] } {
@@ -353,7 +463,7 @@ export function readPlan(grid: Grid): ReadResult {
   const { settings, targets } = readPlanSheet(r);
   const anchor = settings.start ?? settings.issued;
   r.year = anchor ? Number(anchor.slice(0, 4)) : undefined;
-  const hamlets = readHamlets(r, grid.sheets);
+  const hamlets = readHamlets(r);
   const communeSheet = r.requireSheet(SHEET.commune, "warning");
   const journalSheet = r.requireSheet(SHEET.journal);
   const deadlineSheet = r.requireSheet(SHEET.deadlines);
@@ -362,10 +472,14 @@ export function readPlan(grid: Grid): ReadResult {
     settings,
     targets,
     hamlets,
-    commune_works: communeSheet ? readWorks(r, communeSheet).works : [],
+    commune_works: communeSheet ? readWorks(r, communeSheet, null).works : [],
     journal: journalSheet ? readJournal(r, journalSheet) : [],
     deadlines: deadlineSheet ? readDeadlines(r, deadlineSheet) : [],
     members: memberSheet ? readMembers(r, memberSheet) : [],
   };
-  return { plan: withKnownHamletNames(plan), findings: [...r.findings, ...r.cells.findings] };
+  return {
+    plan: withKnownHamletNames(plan),
+    findings: [...r.findings, ...r.cells.findings],
+    leftOut: r.leftOut,
+  };
 }

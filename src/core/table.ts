@@ -1,5 +1,13 @@
 /** Finding a table by its header row (first 10 rows, any column order, extra columns ignored). */
-import { type CellValue, type GridSheet, cellText, columnLetter, isBlank } from "./grid";
+import {
+  type GridSheet,
+  type GridValue,
+  cellText,
+  columnLetter,
+  filledCells,
+  filledRows,
+  isBlank,
+} from "./grid";
 import type { ColumnSpec, TableSpec } from "./sheets";
 import { fold, foldUndoubled, levenshtein } from "./text";
 
@@ -8,7 +16,17 @@ const HEADER_SCAN_ROWS = 10;
 export interface TableRow {
   /** 1-based sheet row */
   row: number;
-  cells: Record<string, CellValue>;
+  cells: Record<string, GridValue>;
+}
+
+/** A column whose header repeats one already found (a header cell merged over several columns). */
+export interface ShadowedColumn {
+  field: string;
+  header: string;
+  /** the column read */
+  kept: string;
+  /** the column left out although it holds values */
+  ignored: string;
 }
 
 export interface FoundTable {
@@ -17,6 +35,7 @@ export interface FoundTable {
   cols: Record<string, string>;
   rows: TableRow[];
   missing: ColumnSpec[];
+  shadowed: ShadowedColumn[];
 }
 
 function withoutUnits(text: string): string {
@@ -52,30 +71,62 @@ function fuzzyField(key: string, keys: HeaderKeys): string | undefined {
   return fields.size === 1 ? near[0][1] : undefined;
 }
 
-function matchHeaderRow(row: CellValue[], keys: HeaderKeys): Map<string, number> {
-  const found = new Map<string, number>();
+/** Each field's columns in a header row: several when its header cell is merged over several columns. */
+function matchHeaderRow(row: GridValue[], keys: HeaderKeys): Map<string, number[]> {
+  const found = new Map<string, number[]>();
+  const add = (field: string, index: number) =>
+    found.set(field, [...(found.get(field) ?? []), index]);
   const unknown: [string, number][] = [];
-  row.forEach((value, index) => {
+  for (const { index, value } of filledCells(row)) {
     const text = cellText(value);
-    if (!text) return;
     const key = foldUndoubled(text);
     const field = keys.exact.get(key) ?? keys.loose.get(foldUndoubled(withoutUnits(text)));
-    if (!field) unknown.push([key, index]);
-    else if (!found.has(field)) found.set(field, index);
-  });
+    if (field) add(field, index);
+    else unknown.push([key, index]);
+  }
   // Exact names first, so a slip never takes a column another header names exactly.
   for (const [key, index] of unknown) {
     const field = fuzzyField(key, keys);
-    if (field && !found.has(field)) found.set(field, index);
+    if (field && !found.has(field)) add(field, index);
   }
   return found;
 }
 
 const TOTAL_ROW = new Set(["tong", "tong cong", "cong", "tong so", "cong don", "total"]);
 
-function isTotalRow(row: CellValue[]): boolean {
-  const first = row.find((v) => !isBlank(v));
+function isTotalRow(row: GridValue[]): boolean {
+  const first = filledCells(row)[0]?.value;
   return typeof first === "string" && TOTAL_ROW.has(fold(first).replace(/ \d+$/, ""));
+}
+
+/** Of the columns sharing a header, the one holding the most values is read; others holding values are reported. */
+function pickColumns(
+  found: Map<string, number[]>,
+  dataRows: { cells: GridValue[] }[],
+  spec: TableSpec
+): { columns: Map<string, number>; shadowed: ShadowedColumn[] } {
+  const columns = new Map<string, number>();
+  const shadowed: ShadowedColumn[] = [];
+  for (const [field, indices] of found) {
+    if (indices.length === 1) {
+      columns.set(field, indices[0]);
+      continue;
+    }
+    const filled = indices.map((c) => dataRows.filter((r) => !isBlank(r.cells[c])).length);
+    const best = filled.indexOf(Math.max(...filled));
+    columns.set(field, indices[best]);
+    const header = spec.columns.find((c) => c.field === field)?.header ?? field;
+    indices.forEach((c, i) => {
+      if (i !== best && filled[i] > 0)
+        shadowed.push({
+          field,
+          header,
+          kept: columnLetter(indices[best]),
+          ignored: columnLetter(c),
+        });
+    });
+  }
+  return { columns, shadowed };
 }
 
 /** The table on `sheet` shaped like `spec`, or null when no row of the first `scanRows` looks like its header. */
@@ -86,27 +137,32 @@ export function findTable(
 ): FoundTable | null {
   const keys = headerKeys(spec);
   const required = spec.columns.filter((c) => c.required);
-  let best: { index: number; found: Map<string, number> } | null = null;
-  const last = Math.min(sheet.rows.length, scanRows);
-  for (let i = 0; i < last; i++) {
-    const found = matchHeaderRow(sheet.rows[i] ?? [], keys);
+  let best: { index: number; found: Map<string, number[]> } | null = null;
+  for (const { index, cells } of filledRows(sheet, 0, scanRows)) {
+    const found = matchHeaderRow(cells, keys);
     const requiredHits = required.filter((c) => found.has(c.field)).length;
     if (found.size >= 2 && requiredHits >= 1 && (!best || found.size > best.found.size))
-      best = { index: i, found };
+      best = { index, found };
   }
   if (!best) return null;
-  const { index, found } = best;
+  const dataRows = filledRows(sheet, best.index + 1);
+  const { columns, shadowed } = pickColumns(best.found, dataRows, spec);
   const cols: Record<string, string> = {};
-  for (const [field, c] of found) cols[field] = columnLetter(c);
+  for (const [field, c] of columns) cols[field] = columnLetter(c);
   const rows: TableRow[] = [];
-  for (let r = index + 1; r < sheet.rows.length; r++) {
-    const raw = sheet.rows[r] ?? [];
-    const cells: Record<string, CellValue> = {};
-    for (const [field, c] of found) cells[field] = raw[c] ?? null;
+  for (const { index, cells: raw } of dataRows) {
+    const cells: Record<string, GridValue> = {};
+    for (const [field, c] of columns) cells[field] = raw[c] ?? null;
     if (Object.values(cells).every(isBlank) || isTotalRow(raw)) continue;
-    rows.push({ row: r + 1, cells });
+    rows.push({ row: index + 1, cells });
   }
-  return { headerRow: index + 1, cols, rows, missing: required.filter((c) => !found.has(c.field)) };
+  return {
+    headerRow: best.index + 1,
+    cols,
+    rows,
+    missing: required.filter((c) => !columns.has(c.field)),
+    shadowed,
+  };
 }
 
 /** How many columns right of its label a value may stand (lists further right are not values). */
@@ -117,24 +173,24 @@ export function findLabelValues(
   sheet: GridSheet,
   labels: { field: string; names: string[] }[],
   beforeRow = Infinity
-): Map<string, { value: CellValue; cell: string }> {
+): Map<string, { value: GridValue; cell: string }> {
   const byKey = new Map<string, string>();
   for (const l of labels) for (const n of l.names) byKey.set(foldUndoubled(n), l.field);
-  const out = new Map<string, { value: CellValue; cell: string }>();
-  const last = Math.min(sheet.rows.length, beforeRow - 1);
-  for (let r = 0; r < last; r++) {
-    const row = sheet.rows[r] ?? [];
-    row.forEach((v, c) => {
+  const out = new Map<string, { value: GridValue; cell: string }>();
+  for (const { index: r, cells: row } of filledRows(sheet, 0, beforeRow - 1)) {
+    const filled = filledCells(row);
+    filled.forEach(({ value: v }, i) => {
       const field =
         typeof v === "string" ? byKey.get(foldUndoubled(v.replace(/:\s*$/, ""))) : undefined;
       if (!field || out.has(field)) return;
-      const valueIndex = row.findIndex(
-        (x, i) => i > c && i <= c + LABEL_VALUE_REACH && !isBlank(x)
-      );
-      const at = valueIndex >= 0 ? valueIndex : c + 1;
+      // A label merged over several cells repeats in each; the value stands right of the last.
+      let end = i;
+      while (filled[end + 1]?.index === filled[end].index + 1 && filled[end + 1].value === v) end++;
+      const last = filled[end].index;
+      const next = filled.find((x, j) => j > end && x.index <= last + LABEL_VALUE_REACH);
       out.set(field, {
-        value: valueIndex >= 0 ? row[valueIndex] : null,
-        cell: `${columnLetter(at)}${r + 1}`,
+        value: next ? next.value : null,
+        cell: `${columnLetter(next ? next.index : last + 1)}${r + 1}`,
       });
     });
   }

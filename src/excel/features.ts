@@ -12,6 +12,8 @@ export const FEATURE = {
   pageLayout: "1.9",
   autoFilter: "1.9",
   suspendScreenUpdating: "1.9",
+  specialCells: "1.9",
+  mergedAreas: "1.13",
 } as const;
 
 export type Feature = keyof typeof FEATURE;

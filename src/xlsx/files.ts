@@ -1,24 +1,37 @@
 /** Reading and writing workbook files for the CLI, with Vietnamese errors instead of exceptions. */
-import { existsSync, mkdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import ExcelJS from "exceljs";
 import type { Grid } from "../core/grid";
 import type { SheetLayout } from "../core/layout";
-import { readWorkbookFile, workbookToGrid } from "./read";
+import { InputError } from "./errors";
+import { MAX_UNPACKED_BYTES, workbookProblem } from "./package";
+import { workbookToGrid } from "./read";
 import { addSheet, layoutsToWorkbook } from "./write";
 
-/** An input problem to tell the user in one line (exit code 2). */
-export class InputError extends Error {}
+export { InputError };
 
+/** The workbook in `path`; anything that is not an .xlsx plan workbook is refused before it is parsed. */
 export async function openWorkbook(path: string): Promise<ExcelJS.Workbook> {
   if (!existsSync(path)) throw new InputError(`Không tìm thấy tệp "${path}".`);
-  if (statSync(path).isDirectory())
-    throw new InputError(`"${path}" là thư mục, không phải tệp Excel.`);
+  const stat = statSync(path);
+  if (stat.isDirectory()) throw new InputError(`"${path}" là thư mục, không phải tệp Excel.`);
+  if (stat.size > MAX_UNPACKED_BYTES)
+    throw new InputError(
+      `"${path}" quá lớn để là một sổ kế hoạch; tệp bị hỏng hoặc không phải sổ kế hoạch.`
+    );
+  const bytes = readFileSync(path);
+  const problem = workbookProblem(bytes);
+  if (problem) throw new InputError(`"${path}" ${problem}`);
+  const wb = new ExcelJS.Workbook();
   try {
-    return await readWorkbookFile(path);
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch {
-    throw new InputError(`Không đọc được "${path}": tệp không phải Excel (.xlsx) hoặc đã bị hỏng.`);
+    throw new InputError(
+      `Không đọc được "${path}": tệp không phải sổ Excel (.xlsx) hoặc đã bị hỏng.`
+    );
   }
+  return wb;
 }
 
 export async function readGrid(path: string): Promise<Grid> {

@@ -1,6 +1,10 @@
 /** .xlsx files to plain grids (ExcelJS), the same shape Office.js ranges are read into. */
 import ExcelJS from "exceljs";
-import type { CellValue, Grid, GridSheet } from "../core/grid";
+import { calculateFormulas } from "../core/arithmetic";
+import type { CellValue, Grid, GridSheet, GridValue } from "../core/grid";
+import { MAX_CELL_CHARS } from "../core/limits";
+import { formatVietnameseNumber } from "../core/quantity";
+import { InputError } from "./errors";
 
 const MS_PER_DAY = 86_400_000;
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
@@ -10,7 +14,7 @@ function dateToSerial(d: Date): number {
   return (d.getTime() - EXCEL_EPOCH_MS) / MS_PER_DAY;
 }
 
-export function toCellValue(value: ExcelJS.CellValue): CellValue {
+function toCellValue(value: ExcelJS.CellValue): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === "number" || typeof value === "string" || typeof value === "boolean")
     return value;
@@ -26,28 +30,38 @@ export function toCellValue(value: ExcelJS.CellValue): CellValue {
   return null;
 }
 
-export function worksheetToGrid(ws: ExcelJS.Worksheet): GridSheet {
-  const rows: CellValue[][] = [];
-  const width = ws.columnCount;
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const values: CellValue[] = [];
-    for (let c = 1; c <= width; c++) {
-      const cell = row.getCell(c);
-      // A merged range holds its value once, in its top-left cell, as Office.js reports it.
-      values.push(cell.isMerged && cell.master !== cell ? null : toCellValue(cell.value));
-    }
-    rows.push(values);
+/** A cell's value; a merged cell takes its merge's top-left value, a formula without a result stays one. */
+function gridValue(cell: ExcelJS.Cell): GridValue {
+  const source = cell.isMerged ? cell.master : cell;
+  if (source.type === ExcelJS.ValueType.Formula) {
+    const result = source.result;
+    if (result === undefined || result === null) return { formula: source.formula };
   }
-  return { name: ws.name, rows };
+  return toCellValue(source.value);
 }
 
+/** Only filled cells are visited: a stray value at XFD1048576 costs one cell, not the rectangle. */
+export function worksheetToGrid(ws: ExcelJS.Worksheet): GridSheet {
+  const rows: GridValue[][] = [];
+  ws.eachRow((row, r) => {
+    const cells: GridValue[] = [];
+    row.eachCell((cell, c) => {
+      const value = gridValue(cell);
+      // More text than Excel allows: the file was not written by Excel, nor for DanVan.
+      if (typeof value === "string" && value.length > MAX_CELL_CHARS)
+        throw new InputError(
+          `Ô ${ws.name}!${cell.address} dài hơn ${formatVietnameseNumber(MAX_CELL_CHARS)} ký tự, giới hạn của Excel; tệp bị hỏng hoặc không phải sổ kế hoạch.`
+        );
+      cells[c - 1] = value;
+    });
+    rows[r - 1] = cells;
+  });
+  return { name: ws.name, rows, ...(ws.state !== "visible" ? { visibility: ws.state } : {}) };
+}
+
+/** Every sheet, with the simple formulas a file holds without results worked out. */
 export function workbookToGrid(wb: ExcelJS.Workbook): Grid {
-  return { sheets: wb.worksheets.map(worksheetToGrid) };
-}
-
-export async function readWorkbookFile(path: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  return wb;
+  const grid = { sheets: wb.worksheets.map(worksheetToGrid) };
+  calculateFormulas(grid);
+  return grid;
 }

@@ -315,7 +315,7 @@ test.each([
     /--json không nhận giá trị/,
   ],
   ["a missing file", ["check", "khong-co.xlsx"], /Không tìm thấy tệp "khong-co.xlsx"/],
-  ["a corrupt file", ["check", "hong.xlsx"], /không phải Excel \(\.xlsx\) hoặc đã bị hỏng/],
+  ["a corrupt file", ["check", "hong.xlsx"], /"hong\.xlsx" không phải sổ Excel \(\.xlsx\) hoặc đã bị hỏng/],
   ["an unknown command", ["xoa", "a.xlsx"], /không có lệnh "xoa"/],
   ["an unknown option", ["check", "ke-hoach.xlsx", "--bogus"], /Không có tùy chọn --bogus/],
   [

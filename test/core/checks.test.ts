@@ -1,6 +1,6 @@
 import { checkGrid } from "../../src/core/checks";
 import { dateToExcelSerial } from "../../src/core/dates";
-import type { Finding, FindingCode } from "../../src/core/findings";
+import { FINDING_CODES, type Finding, type FindingCode } from "../../src/core/findings";
 import type { Grid } from "../../src/core/grid";
 import type { Plan } from "../../src/core/model";
 import { CLEAN_AS_OF, cleanPlan, planToGrid, setCell, sheet } from "../helpers/plans";
@@ -39,6 +39,10 @@ const cases: [FindingCode, string, () => Grid, Partial<Finding>][] = [
     { severity: "error", sheet: "Nhật ký", cell: "B2", suggestion: "Bình Hòa" }],
   ["HAMLET_DUPLICATE", "two sheets are the same hamlet", () => fromGrid((g) => g.sheets.push({ ...sheet(g, HAMLET), name: "Ap Binh Hoa" })),
     { severity: "error", sheet: "Ap Binh Hoa" }],
+  ["SHEET_DUPLICATE", "a hidden old journal stands beside the visible one", () => fromGrid((g) => g.sheets.unshift({ ...sheet(g, "Nhật ký"), name: "Nhat ky", visibility: "hidden" })),
+    { severity: "warning", sheet: "Nhat ky", expected: "Nhật ký", actual: "Nhat ky" }],
+  ["SHEET_TOO_LARGE", "the host could read only part of a sheet", () => fromGrid((g) => (sheet(g, "Nhật ký").clipped = { read: "A1:AX5000", used: "A1:XFD1048576" })),
+    { severity: "error", sheet: "Nhật ký", actual: "A1:XFD1048576" }],
   ["HEADER_MISSING", "the journal's header row is gone", () => fromGrid((g) => (sheet(g, "Nhật ký").rows[0] = [])),
     { severity: "error", sheet: "Nhật ký" }],
   ["VALUE_INVALID", "a length cannot be read", () => fromGrid((g) => setCell(g, HAMLET, "F5", "mười mét")),
@@ -47,6 +51,8 @@ const cases: [FindingCode, string, () => Grid, Partial<Finding>][] = [
     { severity: "warning", sheet: HAMLET, cell: "F5", actual: 1 }],
   ["VALUE_NEGATIVE", "a length is negative", () => fromGrid((g) => setCell(g, HAMLET, "F5", -5)),
     { severity: "error", sheet: HAMLET, cell: "F5", actual: -5 }],
+  ["VALUE_IMPLAUSIBLE", "10^12 soldiers in one day", () => fromGrid((g) => setCell(g, "Nhật ký", "C2", 1e12)),
+    { severity: "error", sheet: "Nhật ký", cell: "C2", expected: 2000, actual: 1e12 }],
   ["CATEGORY_UNKNOWN", "a category is misspelt", () => fromGrid((g) => setCell(g, HAMLET, "B5", "Phát quan đường")),
     { severity: "error", sheet: HAMLET, cell: "B5", suggestion: "Phát quang, dọn vệ sinh" }],
   ["FORMULA_ERROR", "a cost cell holds #REF!", () => fromGrid((g) => setCell(g, HAMLET, "I6", "#REF!")),
@@ -92,10 +98,24 @@ test.each(cases)("%s when %s", (code, _why, grid, expected) => {
   for (const f of hits) expect(f.message).toMatch(/[ạảãáàâấầẩẫậăắằẳẵặđêếềểễệôốồổỗộơớờởỡợưứừửữựíìỉĩịúùủũụ]/);
 });
 
-test("every finding code of PRODUCT.md §3 has a case", () => {
+test("every finding code has a case", () => {
   const covered = new Set(cases.map((c) => c[0]));
-  expect(covered.size).toBe(22);
-  expect(cases.length).toBeGreaterThan(22);
+  expect([...FINDING_CODES].filter((c) => !covered.has(c))).toEqual([]);
+  expect(cases.length).toBeGreaterThan(FINDING_CODES.length);
+});
+
+test("missing reports are listed five a hamlet, the fifth counting the rest", () => {
+  const grid = fromPlan((p) => {
+    p.settings.end = "2025-05-30";
+    p.journal = [];
+  });
+  const missing = only(check(grid, { date: "2025-03-31", minutes: 16 * 60 }), "REPORT_MISSING");
+  expect(missing.map((f) => f.message)).toEqual([
+    ...["31", "30", "29", "28"].map((d) => `Ấp Bình Hòa chưa có báo cáo ngày ${d}/03/2025 (hạn 15:00).`),
+    "Ấp Bình Hòa chưa có báo cáo ngày 27/03/2025 và 17 ngày khác (hạn 15:00).",
+    ...["31", "30", "29", "28"].map((d) => `Ấp Sân Bay chưa có báo cáo ngày ${d}/03/2025 (hạn 15:00).`),
+    "Ấp Sân Bay chưa có báo cáo ngày 27/03/2025 và 17 ngày khác (hạn 15:00).",
+  ]);
 });
 
 test("a hamlet typed in decomposed Unicode, other case and with its prefix doubled still matches", () => {

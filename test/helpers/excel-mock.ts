@@ -4,7 +4,7 @@
  * Every context.sync() is counted; every write is kept for assertions.
  */
 import { OfficeMockObject } from "office-addin-mock";
-import type { CellValue, Grid } from "../../src/core/grid";
+import { type CellValue, type Grid, type GridSheet, type GridValue, columnLetter } from "../../src/core/grid";
 
 export interface RangeWrite {
   address: string;
@@ -57,11 +57,122 @@ function rangeMock(address: string): RangeWrite {
   return write;
 }
 
-function sheetObject(rows: CellValue[][], track: (m: OfficeMockObject) => void, record: SheetWrite) {
-  const usedRows = rows.filter((r) => r.length > 0);
-  const values = rows.map((r) => r.map((v) => (v === null ? "" : v)));
-  const width = Math.max(0, ...values.map((r) => r.length));
-  const padded = values.map((r) => [...r, ...Array(width - r.length).fill("")]);
+interface Rect {
+  r: number;
+  c: number;
+  rows: number;
+  cols: number;
+}
+
+function intersect(a: Rect, b: Rect): Rect | null {
+  const r = Math.max(a.r, b.r);
+  const c = Math.max(a.c, b.c);
+  const rows = Math.min(a.r + a.rows, b.r + b.rows) - r;
+  const cols = Math.min(a.c + a.cols, b.c + b.cols) - c;
+  return rows > 0 && cols > 0 ? { r, c, rows, cols } : null;
+}
+
+/** "A2:A5" → rect */
+function rectOf(address: string): Rect {
+  const [from, to = from] = address.split(":").map((a) => /^([A-Z]+)(\d+)$/.exec(a)!);
+  const col = (l: string) => l.split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return { r: Number(from[2]) - 1, c: col(from[1]), rows: Number(to[2]) - Number(from[2]) + 1, cols: col(to[1]) - col(from[1]) + 1 };
+}
+
+/** The filled cells of a (possibly sparse) grid, walked by key as the adapters do. */
+function filled(rows: GridValue[][]): { r: number; c: number; v: CellValue }[] {
+  return Object.keys(rows).flatMap((rk) =>
+    Object.keys(rows[+rk]).flatMap((ck) => {
+      const v = rows[+rk][+ck] as CellValue;
+      return v === null || v === "" ? [] : [{ r: +rk, c: +ck, v }];
+    }),
+  );
+}
+
+/**
+ * A RangeAreas: `isNullObject` only after a sync, each `areas/items/<property>` only after it was loaded and
+ * synced, as Office.js behaves. `failure` makes the sync that loads it throw (Excel past 512 merged areas).
+ */
+class AreasMock {
+  private requested = new Set<string>();
+  private ready = new Set<string>();
+  private synced = false;
+
+  constructor(private readonly items: Record<string, unknown>[] | null, private readonly failure?: string) {}
+
+  load(paths: string): void {
+    for (const p of paths.split(",")) this.requested.add(p.trim());
+  }
+
+  async sync(): Promise<void> {
+    if (this.failure && this.requested.size) throw new Error(this.failure);
+    this.ready = new Set(this.requested);
+    this.synced = true;
+  }
+
+  get isNullObject(): boolean {
+    if (!this.synced) throw new Error("isNullObject read before sync");
+    return this.items === null;
+  }
+
+  get areas() {
+    const guard = (item: Record<string, unknown>) =>
+      new Proxy(item, {
+        get: (target, key) => {
+          if (typeof key === "string" && !this.ready.has(`areas/items/${key}`)) throw new Error(`areas/items/${key} read before load + sync`);
+          return target[key as string];
+        },
+      });
+    return { items: (this.items ?? []).map(guard) };
+  }
+}
+
+type Tracked = { sync: () => Promise<void> };
+
+/** Excel's limit for getMergedAreasOrNullObject. */
+const MERGE_LIMIT = 512;
+
+/**
+ * A worksheet. Reads: the used range (values only), ranges by index with their intersection, special cells
+ * (constants) and merged areas, each loadable only as Office.js allows; the used range's values are never
+ * materialised beyond what is asked, so a stray value at XFD1048576 costs what it costs Excel.
+ */
+function sheetObject(source: GridSheet | undefined, name: string, track: (m: Tracked) => void, record: SheetWrite, merges: Rect[]) {
+  const rows = source?.rows ?? [];
+  const cells = filled(rows);
+  const usedRect: Rect = cells.length
+    ? (() => {
+        const r = Math.min(...cells.map((x) => x.r));
+        const c = Math.min(...cells.map((x) => x.c));
+        return { r, c, rows: Math.max(...cells.map((x) => x.r)) - r + 1, cols: Math.max(...cells.map((x) => x.c)) - c + 1 };
+      })()
+    : { r: 0, c: 0, rows: 1, cols: 1 };
+  const valuesOf = (rect: Rect) =>
+    Array.from({ length: rect.rows }, (_, i) => Array.from({ length: rect.cols }, (_, j) => (rows[rect.r + i]?.[rect.c + j] as CellValue | undefined) ?? ""));
+  const address = (rect: Rect) => `${columnLetter(rect.c)}${rect.r + 1}:${columnLetter(rect.c + rect.cols - 1)}${rect.r + rect.rows}`;
+  const rangeOf = (rect: Rect) => ({
+    __rect: rect,
+    getIntersectionOrNullObject: (other: { __rect: Rect }) => {
+      const both = intersect(rect, other.__rect);
+      const m = new OfficeMockObject(both ? { values: valuesOf(both), rowIndex: both.r, columnIndex: both.c } : { values: [], rowIndex: 0, columnIndex: 0 }) as OfficeMockObject & Record<string, unknown>;
+      m.isNullObject = both === null;
+      track(m);
+      return m;
+    },
+    getSpecialCellsOrNullObject: (type: string) => {
+      const inside = type === "Constants" ? cells.filter((x) => intersect(rect, { r: x.r, c: x.c, rows: 1, cols: 1 })) : [];
+      const areas = new AreasMock(inside.length ? inside.map((x) => ({ values: [[x.v]], rowIndex: x.r, columnIndex: x.c })) : null);
+      track(areas);
+      return areas;
+    },
+    getMergedAreasOrNullObject: () => {
+      const inside = merges.filter((m) => intersect(rect, { ...m, rows: 1, cols: 1 }));
+      const items = inside.map((m) => ({ rowIndex: m.r, columnIndex: m.c, rowCount: m.rows, columnCount: m.cols }));
+      const areas = new AreasMock(items.length ? items : null, items.length > MERGE_LIMIT ? "GeneralException: too many merged areas" : undefined);
+      track(areas);
+      return areas;
+    },
+  });
   return {
     get name() {
       return record.name;
@@ -69,12 +180,15 @@ function sheetObject(rows: CellValue[][], track: (m: OfficeMockObject) => void, 
     set name(value: string) {
       record.name = value;
     },
-    getUsedRangeOrNullObject: () => {
-      const used = new OfficeMockObject({ values: padded, rowIndex: 0, columnIndex: 0 }) as OfficeMockObject & Record<string, unknown>;
-      used.isNullObject = usedRows.length === 0;
+    visibility: ({ visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const)[source?.visibility ?? "visible"],
+    getUsedRange: (valuesOnly: boolean) => {
+      if (!valuesOnly) throw new Error("the reader asks for the used range of values only");
+      const used = new OfficeMockObject({ address: `${name}!${address(usedRect)}`, rowCount: usedRect.rows, columnCount: usedRect.cols, rowIndex: usedRect.r, columnIndex: usedRect.c }) as OfficeMockObject & Record<string, unknown>;
+      used.__rect = usedRect;
       track(used);
       return used;
     },
+    getRangeByIndexes: (r: number, c: number, rowCount: number, columnCount: number) => rangeOf({ r, c, rows: rowCount, cols: columnCount }),
     getRange: (address: string) => {
       const r = rangeMock(address);
       record.ranges.push(r);
@@ -123,23 +237,28 @@ function sheetObject(rows: CellValue[][], track: (m: OfficeMockObject) => void, 
   };
 }
 
-/** A workbook holding `grid`, with Office's requirement sets supported up to ExcelApi `level`. */
-export function mockWorkbook(grid: Grid, level = 1.9): WorkbookMock {
+const minor = (version: string) => Number(version.split(".")[1] ?? 0);
+
+/**
+ * A workbook holding `grid` (values as Excel holds them: a merged range's value in its top-left cell only),
+ * with Office's requirement sets supported up to ExcelApi `level`, and `merges` ("A2:A5") per sheet name.
+ */
+export function mockWorkbook(grid: Grid, level: number | string = 1.9, merges: Record<string, string[]> = {}): WorkbookMock {
   let syncs = 0;
   let loaded = false;
   let syncedSinceLoad = false;
-  const tracked: OfficeMockObject[] = [];
+  const tracked: Tracked[] = [];
   const records: SheetWrite[] = [];
   const newRecord = (name: string): SheetWrite => {
     const r: SheetWrite = { name, ranges: [], activated: false, deleted: false, pageLayout: {}, print: { breaks: [] }, charts: [] };
     records.push(r);
     return r;
   };
-  const objects = grid.sheets.map((s) => sheetObject(s.rows, (m) => tracked.push(m), newRecord(s.name)));
+  const objects = grid.sheets.map((s) => sheetObject(s, s.name, (m) => tracked.push(m), newRecord(s.name), (merges[s.name] ?? []).map(rectOf)));
   const added: string[] = [];
   const worksheets = {
     load: (what: string) => {
-      if (what !== "items/name") throw new Error(`unexpected load ${what}`);
+      if (!["items/name", "items/name,items/visibility"].includes(what)) throw new Error(`unexpected load ${what}`);
       loaded = true;
       syncedSinceLoad = false;
     },
@@ -154,7 +273,7 @@ export function mockWorkbook(grid: Grid, level = 1.9): WorkbookMock {
     },
     add: (name: string) => {
       added.push(name);
-      const o = sheetObject([], (m) => tracked.push(m), newRecord(name));
+      const o = sheetObject(undefined, name, (m) => tracked.push(m), newRecord(name), []);
       objects.push(o);
       return o;
     },
@@ -165,11 +284,13 @@ export function mockWorkbook(grid: Grid, level = 1.9): WorkbookMock {
     sync: async () => {
       syncs++;
       syncedSinceLoad = loaded;
-      for (const m of tracked) await m.sync();
+      // Each object answers the sync after its loads; one that fails (too many merges) fails only that sync.
+      for (const m of tracked.splice(0)) await m.sync();
     },
   };
   (globalThis as Record<string, unknown>).Office = {
-    context: { requirements: { isSetSupported: (set: string, v: string) => set === "ExcelApi" && Number(v) <= level } },
+    // Versions compare by their minor number: 1.13 comes after 1.9.
+    context: { requirements: { isSetSupported: (set: string, v: string) => set === "ExcelApi" && minor(v) <= minor(String(level)) } },
   };
   (globalThis as Record<string, unknown>).Excel = {
     PaperType: { a4: "A4" },

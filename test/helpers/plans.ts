@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseTime } from "../../src/core/dates";
-import type { CellValue, Grid, GridSheet } from "../../src/core/grid";
+import type { Grid, GridSheet, GridValue } from "../../src/core/grid";
 import { importPlanText } from "../../src/core/importer";
 import { layoutToGrid } from "../../src/core/layout";
 import { type JournalRow, type Plan, type Work, emptyMeasures, emptyPlan, emptyWork } from "../../src/core/model";
@@ -73,7 +73,7 @@ export function sheet(grid: Grid, name: string): GridSheet {
 }
 
 /** Sets a cell by A1 address ("C5") on a grid sheet. */
-export function setCell(grid: Grid, sheetName: string, address: string, value: CellValue): void {
+export function setCell(grid: Grid, sheetName: string, address: string, value: GridValue): void {
   const m = /^([A-Z]+)(\d+)$/.exec(address)!;
   const col = m[1].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
   const rows = sheet(grid, sheetName).rows;
