@@ -2,10 +2,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { checkGrid } from "../core/checks";
-import { readPlan } from "../core/reader";
 import { type LocalDateTime, parseAsOf, parseDate, vietnamNow } from "../core/dates";
 import { dailyReportStatuses, deadlineViews } from "../core/deadlines";
-import { summarize } from "../core/findings";
+import { type Finding, summarize } from "../core/findings";
+import { reportLeftOut, totalsLeftOut } from "../core/left-out";
 import { importPlanText } from "../core/importer";
 import { emptyPlan } from "../core/model";
 import { buildReport, defaultReportDate, reportToJson } from "../core/report";
@@ -13,13 +13,15 @@ import { reportLayout } from "../core/report-layout";
 import { planLayouts } from "../core/template";
 import { computeTotals, totalsToJson } from "../core/totals";
 import { bareHamletName } from "../core/text";
-import { InputError, openWorkbook, readGrid, replaceSheet, writeLayouts } from "../xlsx/files";
+import { InputError, openWorkbook, replaceSheet, writeLayouts } from "../xlsx/files";
 import { workbookToGrid } from "../xlsx/read";
 import { type Args, UsageError } from "./args";
-import { printDeadlines, printFindings, printReport, printTotals } from "./print";
+import { printDeadlines, printErrors, printFindings, printReport, printTotals } from "./print";
 
 export interface Output {
   stdout: string;
+  /** The error findings of a command that is not `check` itself, in text mode. */
+  stderr?: string;
   code: 0 | 1 | 2;
 }
 
@@ -98,9 +100,30 @@ export async function importCommand(args: Args): Promise<Output> {
   return { stdout: lines.join("\n"), code: 0 };
 }
 
+/** The read every workbook command shares: the plan, its findings and the flagged cells its figures leave out. */
+async function readChecked(args: Args, at: LocalDateTime) {
+  const path = inputPath(args, "Excel");
+  const wb = await openWorkbook(path);
+  return { path, wb, ...checkGrid(workbookToGrid(wb), at) };
+}
+
+/**
+ * What `totals`, `deadlines` and `report` print beside their figures: the error findings (stderr in text
+ * mode, `findings` in JSON) and exit 1 when there are any, as `check` would.
+ */
+function withErrors(
+  args: Args,
+  findings: Finding[],
+  body: { text: string; json: Record<string, unknown> }
+): Output {
+  const errors = findings.filter((f) => f.severity === "error");
+  const code = errors.length ? 1 : 0;
+  if (args.switches.has("json")) return { stdout: json({ ...body.json, findings: errors }), code };
+  return { stdout: body.text, ...(errors.length ? { stderr: printErrors(errors) } : {}), code };
+}
+
 export async function check(args: Args, nowMs: number): Promise<Output> {
-  const at = asOf(args, nowMs);
-  const { findings } = checkGrid(await readGrid(inputPath(args, "Excel")), at);
+  const { findings } = await readChecked(args, asOf(args, nowMs));
   const summary = summarize(findings);
   const code = summary.errors > 0 ? 1 : 0;
   return {
@@ -109,28 +132,31 @@ export async function check(args: Args, nowMs: number): Promise<Output> {
   };
 }
 
-export async function totals(args: Args): Promise<Output> {
-  const { plan } = readPlan(await readGrid(inputPath(args, "Excel")));
+export async function totals(args: Args, nowMs: number): Promise<Output> {
+  const { plan, findings, leftOut } = await readChecked(args, asOf(args, nowMs));
   const t = computeTotals(plan);
-  return { stdout: args.switches.has("json") ? json(totalsToJson(t)) : printTotals(t), code: 0 };
+  const left = totalsLeftOut(plan, leftOut);
+  return withErrors(args, findings, {
+    text: printTotals(t, left),
+    json: { ...totalsToJson(t), left_out: left },
+  });
 }
 
 export async function deadlines(args: Args, nowMs: number): Promise<Output> {
   const at = asOf(args, nowMs);
-  const { plan } = readPlan(await readGrid(inputPath(args, "Excel")));
+  const { plan, findings } = await readChecked(args, at);
   const views = deadlineViews(plan, at);
   const reports = dailyReportStatuses(plan, at);
-  if (args.switches.has("json"))
-    return { stdout: json({ as_of: at, deadlines: views, daily_reports: reports }), code: 0 };
-  return { stdout: printDeadlines(views, reports), code: 0 };
+  return withErrors(args, findings, {
+    text: printDeadlines(views, reports),
+    json: { as_of: at, deadlines: views, daily_reports: reports },
+  });
 }
 
 export async function report(args: Args, nowMs: number): Promise<Output> {
-  const input = inputPath(args, "Excel");
   const at = asOf(args, nowMs);
   const dateText = args.options.get("date");
-  const wb = await openWorkbook(input);
-  const { plan } = readPlan(workbookToGrid(wb));
+  const { path: input, wb, plan, findings, leftOut } = await readChecked(args, at);
   const date = dateText === undefined ? defaultReportDate(plan, at.date) : parseDate(dateText);
   if (!date) throw new UsageError(`--date "${dateText}" không hợp lệ; dùng dạng 2024-12-12.`);
   const data = buildReport(plan, date, at);
@@ -138,9 +164,9 @@ export async function report(args: Args, nowMs: number): Promise<Output> {
   const layout = reportLayout(plan, data);
   if (out && resolve(outPath(args)) === resolve(input)) await replaceSheet(wb, out, layout);
   else if (out) await writeLayouts(out, [layout]);
-  if (args.switches.has("json")) return { stdout: json(reportToJson(data)), code: 0 };
-  return {
-    stdout: printReport(data) + (out ? `\nĐã ghi trang "${layout.name}" vào ${out}.` : ""),
-    code: 0,
-  };
+  const left = reportLeftOut(plan, leftOut, date);
+  return withErrors(args, findings, {
+    text: printReport(data, left) + (out ? `\nĐã ghi trang "${layout.name}" vào ${out}.` : ""),
+    json: { ...reportToJson(data), left_out: left },
+  });
 }

@@ -42,11 +42,11 @@ const COMMANDS: Record<string, Command> = {
     run: check,
   },
   totals: {
-    usage: `danvan totals SO.xlsx [--json]
+    usage: `danvan totals SO.xlsx [--as-of 2024-12-09T16:00] [--json]
   Chỉ tiêu ghi trong kế hoạch so với cộng các công việc, theo ấp, và đã làm được.`,
-    valued: [],
+    valued: ["as-of"],
     switches: ["json"],
-    run: (a) => totals(a),
+    run: totals,
   },
   deadlines: {
     usage: `danvan deadlines SO.xlsx [--as-of 2024-12-09T16:00] [--json]
@@ -133,7 +133,7 @@ export async function run(argv: string[], nowMs = Date.now()): Promise<RunResult
     if (args.switches.has("help"))
       return { code: 0, stdout: `Cách dùng:\n${command.usage}`, stderr: "" };
     const out = await command.run(args, nowMs);
-    return { code: out.code, stdout: out.stdout, stderr: "" };
+    return { code: out.code, stdout: out.stdout, stderr: out.stderr ?? "" };
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputError)
       return { code: 2, stdout: "", stderr: `Lỗi: ${e.message}` };

@@ -4,6 +4,7 @@ import { formatDate } from "../core/dates";
 import type { DailyReportStatus, DeadlineView } from "../core/deadlines";
 import { REPORT_STATUS_TEXT } from "../core/deadlines";
 import { type Finding, summarize } from "../core/findings";
+import { type LeftOutMap, leftOutCells } from "../core/left-out";
 import { formatVietnameseNumber } from "../core/quantity";
 import { RESULT_INDICATORS } from "../core/indicators";
 import type { DailyReport } from "../core/report";
@@ -21,14 +22,35 @@ export function printFindings(findings: Finding[]): string {
   return lines.join("\n");
 }
 
-export function printTotals(t: Totals): string {
+/** The error findings of `totals`, `deadlines` or `report`, for stderr. */
+export function printErrors(errors: Finding[]): string {
+  const lines = printFindings(errors).split("\n").slice(0, -1);
+  lines.push(
+    `Sổ có ${errors.length} lỗi; số liệu có thể chưa đủ. Sửa các ô trên (chi tiết: danvan check).`
+  );
+  return lines.join("\n");
+}
+
+/** " (chưa tính ô Ấp Cầu!F5)" after a figure that left out flagged cells. */
+function leftOutNote(left: LeftOutMap, ...paths: string[]): string {
+  const cells = leftOutCells(left, ...paths);
+  return cells.length ? ` (chưa tính ô ${cells.join(", ")} vì có lỗi)` : "";
+}
+
+export function printTotals(t: Totals, left: LeftOutMap = {}): string {
   const lines = ["KẾ HOẠCH: chỉ tiêu ghi trong kế hoạch | cộng các công việc chi tiết"];
   for (const key of CATEGORY_KEYS) {
     if (!t.stated[key] && !t.itemised[key]) continue;
     lines.push(
-      `- ${category(key).label}: ${describeSums(t.stated[key], key)} | ${describeSums(t.itemised[key], key)}`
+      `- ${category(key).label}: ${describeSums(t.stated[key], key)} | ${describeSums(t.itemised[key], key)}${leftOutNote(left, `stated.${key}`, `itemised.${key}`)}`
     );
   }
+  const categorised = new Set(
+    leftOutCells(left, ...CATEGORY_KEYS.flatMap((k) => [`stated.${k}`, `itemised.${k}`]))
+  );
+  const elsewhere = leftOutCells(left, "stated", "itemised").filter((c) => !categorised.has(c));
+  if (elsewhere.length)
+    lines.push(`- Không thuộc loại nào: chưa tính ô ${elsewhere.join(", ")} vì có lỗi.`);
   lines.push("", "THEO ẤP (kế hoạch; đã thực hiện theo nhật ký)");
   for (const [name, h] of Object.entries(t.hamlets)) {
     const plan = CATEGORY_KEYS.filter((k) => h.plan[k]).map(
@@ -38,9 +60,14 @@ export function printTotals(t: Totals): string {
       (r) => `${r.label} ${formatVietnameseNumber(h.done[r.key])} ${r.unit}`
     );
     lines.push(
-      `- Ấp ${name}: ${plan.join("; ") || "chưa có công việc"}${done.length ? `\n    đã làm: ${done.join("; ")}` : ""}`
+      `- Ấp ${name}: ${plan.join("; ") || "chưa có công việc"}${leftOutNote(left, `hamlets.${name}.plan`)}${done.length ? `\n    đã làm: ${done.join("; ")}` : ""}${leftOutNote(left, `hamlets.${name}.done`)}`
     );
   }
+  const inHamlets = new Set(
+    leftOutCells(left, ...Object.keys(t.hamlets).map((n) => `hamlets.${n}.done`))
+  );
+  const unknown = leftOutCells(left, "done").filter((c) => !inHamlets.has(c));
+  if (unknown.length) lines.push(`- Chưa tính vào ấp nào: ô ${unknown.join(", ")} vì có lỗi.`);
   return lines.join("\n");
 }
 
@@ -61,7 +88,7 @@ export function printDeadlines(deadlines: DeadlineView[], reports: DailyReportSt
   return lines.join("\n");
 }
 
-export function printReport(r: DailyReport): string {
+export function printReport(r: DailyReport, left: LeftOutMap = {}): string {
   const lines = [
     `BÁO CÁO NHANH ngày ${formatDate(r.date)}${r.day !== null ? ` (ngày thứ ${r.day} của đợt)` : ""}`,
   ];
@@ -72,9 +99,12 @@ export function printReport(r: DailyReport): string {
     if (!r.day_total[i.key] && !r.cumulative[i.key]) continue;
     const pct = r.percent_done[i.key];
     lines.push(
-      `- ${i.label}: ${formatVietnameseNumber(r.day_total[i.key])} ${i.unit} trong ngày, lũy kế ${formatVietnameseNumber(r.cumulative[i.key])} ${i.unit}${pct != null ? ` (${Math.round(pct * 100)}% kế hoạch)` : ""}`
+      `- ${i.label}: ${formatVietnameseNumber(r.day_total[i.key])} ${i.unit} trong ngày, lũy kế ${formatVietnameseNumber(r.cumulative[i.key])} ${i.unit}${pct != null ? ` (${Math.round(pct * 100)}% kế hoạch)` : ""}${leftOutNote(left, `day_total.${i.key}`, `cumulative.${i.key}`)}`
     );
   }
+  const wholeRows = [...(left.day_total ?? []), ...(left.cumulative ?? [])];
+  if (wholeRows.length)
+    lines.push(`- Chưa tính các dòng nhật ký ${[...new Set(wholeRows)].join(", ")} vì có lỗi.`);
   lines.push(
     `Ấp chưa báo cáo: ${r.missing.join(", ") || "không có"}. Ấp gửi trễ: ${r.late.join(", ") || "không có"}.`
   );

@@ -82,9 +82,11 @@ test("check catches the seed plan's arithmetic, exits 1, and leaves the agreeing
   expect(text.stdout).toMatch(/LỖI\s+TARGET_MISMATCH\s+\[Kế hoạch!C\d+\].*8\.900 m.*9\.900 m/);
 });
 
-test("totals in the JSON shape of PRODUCT.md §7", () => {
+test("totals in the JSON shape of PRODUCT.md §7, with the seed plan's errors beside them and exit 1", () => {
   const { code, body } = json("totals", "ke-hoach.xlsx");
-  expect(code).toBe(0);
+  expect(code).toBe(1);
+  expect(body.findings.map((f: { code: string }) => f.code)).toEqual(expect.arrayContaining(["TARGET_MISMATCH", "AMOUNT_MISMATCH"]));
+  expect(body.left_out).toEqual({});
   expect(body.stated.phat_quang).toEqual({ routes: 9, length_m: 8900, count: 0, cost_vnd: 0 });
   expect(body.itemised.phat_quang.length_m).toBe(9900);
   expect(body.itemised.thap_sang).toEqual({
@@ -216,7 +218,8 @@ test("report: figures of the day and since the start, missing and late hamlets, 
     "--as-of",
     "2024-12-12T15:30"
   );
-  expect(code).toBe(0);
+  // The seed plan's own arithmetic errors (8.900 m stated, 9.900 m itemised…) make it exit 1, as check does.
+  expect(code).toBe(1);
   expect(body.date).toBe("2024-12-12");
   expect(body.day).toBe(3);
   expect(body.hamlets["Cầu"]).toMatchObject({
@@ -260,7 +263,7 @@ test("report into the workbook itself adds the sheet, and replaces it when run a
   copyFileSync(join(dir(), "ke-hoach.xlsx"), join(dir(), "same.xlsx"));
   for (let i = 0; i < 2; i++)
     expect(danvan("report", "same.xlsx", "--date", "2024-12-12", "--out", "same.xlsx").code).toBe(
-      0
+      1
     );
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(join(dir(), "same.xlsx"));
