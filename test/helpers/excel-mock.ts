@@ -129,6 +129,9 @@ class AreasMock {
 
 type Tracked = { sync: () => Promise<void> };
 
+/** Far more cells than one response of Excel's can carry (5 MB on the web). */
+const RESPONSE_CELL_LIMIT = 5_000_000;
+
 /** Excel's limit for getMergedAreasOrNullObject. */
 const MERGE_LIMIT = 512;
 
@@ -189,6 +192,18 @@ function sheetObject(source: GridSheet | undefined, name: string, track: (m: Tra
       return used;
     },
     getRangeByIndexes: (r: number, c: number, rowCount: number, columnCount: number) => rangeOf({ r, c, rows: rowCount, cols: columnCount }),
+    /** The whole used range with its values: past Excel's response limit the sync fails, as Excel's does. */
+    getUsedRangeOrNullObject: () => {
+      if (usedRect.rows * usedRect.cols > RESPONSE_CELL_LIMIT) {
+        const refused = { load: () => undefined, sync: async () => Promise.reject(new Error("RichApi.Error: The response payload size has exceeded the limit.")) };
+        track(refused);
+        return refused;
+      }
+      const used = new OfficeMockObject({ values: valuesOf(usedRect), rowIndex: usedRect.r, columnIndex: usedRect.c }) as OfficeMockObject & Record<string, unknown>;
+      used.isNullObject = cells.length === 0;
+      track(used);
+      return used;
+    },
     getRange: (address: string) => {
       const r = rangeMock(address);
       record.ranges.push(r);
