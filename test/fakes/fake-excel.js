@@ -53,6 +53,28 @@ function installFakeExcel(grid) {
         const values = s.rows.map((r) => Array.from({ length: width }, (_, c) => (r && r[c] != null ? r[c] : "")));
         return { load() {}, isNullObject: s.rows.length === 0, values, rowIndex: 0, columnIndex: 0 };
       },
+      // The reader's batch: the used range of values, intersected with the window it reads (src/excel/read.ts).
+      getUsedRange() {
+        const rowCount = Math.max(1, s.rows.length);
+        const columnCount = Math.max(1, ...s.rows.map((r) => (r ? r.length : 0)));
+        return { load() {}, rowIndex: 0, columnIndex: 0, rowCount, columnCount, address: `${s.name}!A1`, rect: { rowCount, columnCount } };
+      },
+      getRangeByIndexes: (rowIndex, columnIndex, rowCount, columnCount) => ({
+        getIntersectionOrNullObject(used) {
+          const rows = Math.min(rowIndex + rowCount, used.rect.rowCount) - rowIndex;
+          const cols = Math.min(columnIndex + columnCount, used.rect.columnCount) - columnIndex;
+          const values = Array.from({ length: Math.max(0, rows) }, (_, r) =>
+            Array.from({ length: Math.max(0, cols) }, (_, c) => {
+              const row = s.rows[rowIndex + r];
+              return row && row[columnIndex + c] != null ? row[columnIndex + c] : "";
+            })
+          );
+          return { load() {}, isNullObject: rows <= 0 || cols <= 0, values, rowIndex, columnIndex };
+        },
+        // Everything lies inside the window here: nothing beyond it, no merged cells.
+        getSpecialCellsOrNullObject: () => ({ load() {}, isNullObject: true }),
+        getMergedAreasOrNullObject: () => ({ load() {}, isNullObject: true }),
+      }),
       getRange: (address) => rangeApi(s, address),
       activate() {
         book.active = s.name;

@@ -71,14 +71,18 @@ describe("merged cells read as their top-left value over the whole merge", () =>
     expect(f.message).toContain('cột I và cột H cùng tiêu đề "Phát quang (m)"');
   });
 
-  test("a label merged over two cells still finds its value", async () => {
-    const { plan } = await read((wb) => {
-      const ws = sheetOf(wb, "Kế hoạch");
-      ws.getCell("C9").value = ws.getCell("B9").value;
-      ws.getCell("B9").value = null;
-      ws.mergeCells("A9:B9");
+  test("a label merged over two cells, and a value merged over several, still read as label and value", async () => {
+    // The template merges "Người phụ trách" over A2:B2 and each Kế hoạch value over B:G; a user widens one more.
+    const { plan, findings } = await read((wb) => {
+      const ws = sheetOf(wb, "Ấp Sân Bay");
+      ws.unMergeCells("A2:B2");
+      ws.getCell("C2").value = null;
+      ws.getCell("D2").value = "Lê Văn Hai";
+      ws.mergeCells("A2:C2");
     });
-    expect(plan.settings.end).toBe("2025-03-14");
+    expect(plan.hamlets.map((h) => h.responsible)).toEqual(["Trần Thị Một", "Lê Văn Hai"]);
+    expect(plan.settings).toMatchObject({ start: "2025-03-10", end: "2025-03-14", report_to: 15 * 60 });
+    expect(findings).toEqual([]);
   });
 });
 
