@@ -7,15 +7,22 @@
  * that fixes them, while nothing computes from a report's cells, which are a dated snapshot.
  */
 import { formatDate, formatTime } from "./dates";
-import { type LayoutCell, PARTY_DOCUMENT_PRINT, type SheetLayout } from "./layout";
+import {
+  NO_BREAK,
+  SheetBuilder,
+  TABLE,
+  lowerFirst,
+  partyHeading,
+  signatureBlock,
+} from "./document";
+import { PARTY_DOCUMENT_PRINT, type SheetLayout } from "./layout";
 import type { Plan } from "./model";
-import { fitColumns, fitRowHeights, keepTogether, printableWidth } from "./print";
+import { keepTogether } from "./print";
 import { formatVietnameseNumber } from "./quantity";
 import { FORCE_INDICATORS, RESULT_INDICATORS } from "./indicators";
 import { type DailyReport, reportSheetName } from "./report";
 import { fold } from "./text";
 
-const FONT = { name: "Times New Roman", size: 13 };
 /**
  * Nine columns shared by the tables: STT | Ấp | five forces | LLVT | Đối ứng. The results table puts Nội dung
  * over columns 2–3 and Kế hoạch over 7–8; the heading's left block is columns 1–4, its right block 5–9.
@@ -24,75 +31,13 @@ const COLS = 9;
 const LEFT_BLOCK = 4;
 /** Column that takes the page width the content leaves: Ấp, the start of Nội dung. */
 const FLEX_COL = 2;
-const NO_BREAK = "\u00a0";
-
-class Sheet {
-  readonly cells: LayoutCell[] = [];
-  readonly merges: string[] = [];
-  readonly heights: Record<number, number> = {};
-  row = 1;
-
-  put(
-    col: number,
-    value: string | number | null,
-    style: Partial<LayoutCell> = {},
-    toCol = col
-  ): void {
-    this.cells.push({ row: this.row, col, value, ...style });
-    if (toCol > col) this.merges.push(`${letter(col)}${this.row}:${letter(toCol)}${this.row}`);
-  }
-
-  /** A full-width line of text, wrapped. */
-  line(value: string, style: Partial<LayoutCell> = {}): void {
-    this.put(1, value, { wrap: true, ...style }, COLS);
-    this.row++;
-  }
-
-  /** An empty row of `points` height. */
-  gap(points = 10): void {
-    this.heights[this.row] = points;
-    this.row++;
-  }
-}
-
-function letter(col: number): string {
-  return String.fromCharCode(64 + col);
-}
 
 const figure = (n: number) => formatVietnameseNumber(n);
 const percent = (p: number) => `${formatVietnameseNumber(Math.round(p * 100))}%`;
 
-/** "ngày 04 tháng 12 năm 2024": day and months 1–2 with a leading zero, as the format asks. */
-export function longDate(date: string): string {
-  const [y, m, d] = date.split("-").map(Number);
-  const month = m <= 2 ? String(m).padStart(2, "0") : String(m);
-  return `ngày ${String(d).padStart(2, "0")} tháng ${month} năm ${y}`;
-}
-
-function header(s: Sheet, plan: Plan, report: DailyReport): void {
+function header(s: SheetBuilder, plan: Plan, report: DailyReport): void {
   const st = plan.settings;
-  const left = { align: "center" as const, wrap: true };
-  s.put(1, st.party_committee.toUpperCase() || null, left, LEFT_BLOCK);
-  s.put(
-    LEFT_BLOCK + 1,
-    "ĐẢNG CỘNG SẢN VIỆT NAM",
-    { align: "center", bold: true, underline: true },
-    COLS
-  );
-  s.row++;
-  s.put(1, st.issuer.toUpperCase() || null, { ...left, bold: true }, LEFT_BLOCK);
-  s.row++;
-  s.put(1, "*", left, LEFT_BLOCK);
-  s.put(
-    LEFT_BLOCK + 1,
-    `${st.place_name || "…"}, ${longDate(report.date)}`,
-    { align: "center", italic: true },
-    COLS
-  );
-  s.row++;
-  s.put(1, "Số        -BC/BCĐ", left, LEFT_BLOCK);
-  s.row++;
-  s.gap();
+  partyHeading(s, { ...st, date: report.date, number_suffix: "BC/BCĐ" }, LEFT_BLOCK);
   s.line("BÁO CÁO NHANH", { align: "center", bold: true, size: 14 });
   s.line(`Kết quả ${lowerFirst(st.name || "đợt công tác dân vận")}`, {
     align: "center",
@@ -106,21 +51,11 @@ function header(s: Sheet, plan: Plan, report: DailyReport): void {
   s.gap();
 }
 
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
-}
-
-const TH: Partial<LayoutCell> = {
-  bold: true,
-  border: true,
-  align: "center",
-  wrap: true,
-  fill: "FFDDEBF7",
-};
-const TD: Partial<LayoutCell> = { border: true, align: "right" };
+const TH = TABLE.head;
+const TD = TABLE.figure;
 /** Head counts are short: centred under their headers. */
-const COUNT: Partial<LayoutCell> = { border: true, align: "center" };
-const TEXT: Partial<LayoutCell> = { border: true, wrap: true };
+const COUNT = TABLE.count;
+const TEXT = TABLE.text;
 
 /** Whether a hamlet met the đối ứng ratio that day: "Đạt", "Thiếu 3", or nothing without a ratio. */
 function ratioText(report: DailyReport, hamlet: string): string {
@@ -129,7 +64,7 @@ function ratioText(report: DailyReport, hamlet: string): string {
   return short === 0 ? "Đạt" : `Thiếu${NO_BREAK}${figure(short)}`;
 }
 
-function forces(s: Sheet, plan: Plan, report: DailyReport): void {
+function forces(s: SheetBuilder, plan: Plan, report: DailyReport): void {
   s.line("I. LỰC LƯỢNG THAM GIA", { bold: true });
   const ratio = report.ratio ? ` ${report.ratio.people}:${report.ratio.forces}` : "";
   const heads = ["STT", "Ấp", ...FORCE_INDICATORS.map((f) => f.label), `Đối ứng${ratio}`];
@@ -166,7 +101,7 @@ function targetText(report: DailyReport, key: (typeof RESULT_INDICATORS)[number]
   return `${figure(stated)}\n${["(chi", "tiết", `${figure(target)})`].join(NO_BREAK)}`;
 }
 
-function results(s: Sheet, report: DailyReport): void {
+function results(s: SheetBuilder, report: DailyReport): void {
   s.line("II. KẾT QUẢ THỰC HIỆN", { bold: true });
   s.put(1, "STT", TH);
   s.put(2, "Nội dung", TH, 3);
@@ -204,7 +139,7 @@ function hamletResultText(report: DailyReport, hamlet: string): string {
   return parts.length ? parts.join("; ") : "Không có kết quả trong ngày";
 }
 
-function perHamlet(s: Sheet, plan: Plan, report: DailyReport): void {
+function perHamlet(s: SheetBuilder, plan: Plan, report: DailyReport): void {
   s.line("III. KẾT QUẢ TỪNG ẤP TRONG NGÀY", { bold: true });
   s.put(1, "STT", TH);
   s.put(2, "Ấp", TH);
@@ -219,7 +154,7 @@ function perHamlet(s: Sheet, plan: Plan, report: DailyReport): void {
   s.gap();
 }
 
-function followUp(s: Sheet, plan: Plan, report: DailyReport): number {
+function followUp(s: SheetBuilder, plan: Plan, report: DailyReport): number {
   const start = s.row;
   s.line("IV. TÌNH HÌNH BÁO CÁO VÀ GHI CHÚ", { bold: true });
   const until = plan.settings.report_to ?? 15 * 60;
@@ -248,48 +183,19 @@ export function signer(plan: Plan): string {
   return head?.name ?? "";
 }
 
-function signature(s: Sheet, plan: Plan): void {
-  const right = LEFT_BLOCK + 1;
-  s.put(1, "Nơi nhận:", { bold: true, italic: true }, LEFT_BLOCK);
-  s.put(right, "T/M BAN CHỈ ĐẠO", { bold: true, align: "center" }, COLS);
-  s.row++;
-  s.put(
-    1,
-    `- ${plan.settings.report_place || "Ban Chỉ đạo cấp trên"};`,
-    { size: 12, wrap: true },
-    LEFT_BLOCK
-  );
-  s.put(right, "TRƯỞNG BAN", { bold: true, align: "center" }, COLS);
-  s.row++;
-  s.put(1, "- Lưu.", { size: 12 }, LEFT_BLOCK);
-  s.row++;
-  s.gap(60);
-  const name = signer(plan);
-  if (name) s.put(right, name, { bold: true, align: "center" }, COLS);
-  else s.put(right, "(Ký, ghi rõ họ tên)", { italic: true, align: "center", size: 12 }, COLS);
+function signature(s: SheetBuilder, plan: Plan): void {
+  signatureBlock(s, plan.settings.report_place, signer(plan), LEFT_BLOCK);
 }
 
 export function reportLayout(plan: Plan, report: DailyReport): SheetLayout {
-  const s = new Sheet();
+  const s = new SheetBuilder(COLS);
   header(s, plan, report);
   forces(s, plan, report);
   results(s, report);
   perHamlet(s, plan, report);
   const closing = followUp(s, plan, report);
   signature(s, plan);
-  const columnWidths = fitColumns(s.cells, s.merges, COLS, FONT, {
-    width: printableWidth(PARTY_DOCUMENT_PRINT),
-    flex: FLEX_COL,
-  });
-  const layout = fitRowHeights({
-    name: reportSheetName(report.date),
-    font: FONT,
-    columnWidths,
-    cells: s.cells,
-    merges: s.merges,
-    rowHeights: s.heights,
-    print: PARTY_DOCUMENT_PRINT,
-  });
+  const layout = s.layout(reportSheetName(report.date), PARTY_DOCUMENT_PRINT, FLEX_COL);
   // Section IV and the signature print on one page, as the format wants no signature page on its own.
   return keepTogether(layout, closing);
 }
