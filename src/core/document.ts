@@ -43,12 +43,19 @@ export class SheetBuilder {
 
   /**
    * The sheet sized for its page: columns as wide as their content, what is left of the page width to the
-   * `flex` column, every row as tall as its wrapped text.
+   * `flex` column (and `minPoints` to a column a picture covers), every row as tall as its wrapped text.
    */
-  layout(name: string, print: PrintSetup, flex: number, font = DOCUMENT_FONT): SheetLayout {
+  layout(
+    name: string,
+    print: PrintSetup,
+    flex: number,
+    minPoints: Record<number, number> = {}
+  ): SheetLayout {
+    const font = DOCUMENT_FONT;
     const columnWidths = fitColumns(this.cells, this.merges, this.cols, font, {
       width: printableWidth(print),
       flex,
+      minPoints,
     });
     return fitRowHeights({
       name,

@@ -52,6 +52,23 @@ export interface PrintSetup {
   area?: string;
 }
 
+/** A picture over the cells (a QR code), placed from the top-left corner of a cell. */
+export interface LayoutImage {
+  /** PNG, base64 */
+  png: string;
+  /** The cell the picture's top-left corner is in (1-based) */
+  row: number;
+  col: number;
+  /** Points from that cell's top-left corner */
+  offsetX: number;
+  offsetY: number;
+  /** Points */
+  width: number;
+  height: number;
+  /** What it shows, as its name and alternative text */
+  name: string;
+}
+
 export interface SheetLayout {
   name: string;
   font: { name: string; size: number };
@@ -71,6 +88,8 @@ export interface SheetLayout {
   print?: PrintSetup;
   /** A1 range of an autofilter header */
   autoFilter?: string;
+  /** Pictures over the cells; every row above one has a height in rowHeights, so both adapters place it alike. */
+  images?: LayoutImage[];
 }
 
 const MM_PER_INCH = 25.4;

@@ -36,11 +36,27 @@ export function adler32(bytes: Uint8Array): number {
 
 const u32 = (n: number) => [(n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff];
 
-function chunk(type: string, data: Uint8Array): number[] {
-  const body = new Uint8Array(4 + data.length);
-  body.set([...type].map((ch) => ch.charCodeAt(0)));
-  body.set(data, 4);
-  return [...u32(data.length), ...body, ...u32(crc32(body))];
+/** Length, type, data and CRC of one PNG chunk. */
+function chunk(type: string, data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(12 + data.length);
+  out.set(u32(data.length));
+  out.set(
+    [...type].map((ch) => ch.charCodeAt(0)),
+    4
+  );
+  out.set(data, 8);
+  out.set(u32(crc32(out.subarray(4, 8 + data.length))), 8 + data.length);
+  return out;
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 /** A zlib stream of `raw` in stored blocks: no compression, so no compressor to carry. */
@@ -76,11 +92,11 @@ export function blackAndWhitePng(
     for (let x = 0; x < width; x++) if (!dark(x, y)) raw[row + 1 + (x >> 3)] |= 0x80 >> (x & 7); // 1 = white in 1-bit grayscale
   }
   const header = new Uint8Array([...u32(width), ...u32(height), 1, 0, 0, 0, 0]);
-  return new Uint8Array([
-    ...SIGNATURE,
-    ...chunk("IHDR", header),
-    ...chunk("IDAT", zlibStored(raw)),
-    ...chunk("IEND", new Uint8Array()),
+  return concat([
+    new Uint8Array(SIGNATURE),
+    chunk("IHDR", header),
+    chunk("IDAT", zlibStored(raw)),
+    chunk("IEND", new Uint8Array()),
   ]);
 }
 

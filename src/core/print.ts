@@ -14,7 +14,7 @@ const POINTS_PER_INCH = 72;
  */
 const DIGIT_PIXELS = 7;
 /** Excel's width for a column nobody sized. */
-const DEFAULT_WIDTH = 8.43;
+export const DEFAULT_WIDTH = 8.43;
 const A4_POINTS = { short: mm(210) * POINTS_PER_INCH, long: mm(297) * POINTS_PER_INCH };
 /** Room Excel leaves between a cell's borders and its text, both sides together (5 px), and a pixel to spare. */
 export const CELL_PADDING = 4.5;
@@ -153,14 +153,15 @@ export function neededWidth(c: LayoutCell, font: SheetLayout["font"]): number {
 
 /**
  * Column widths for generated content on one page width: each column as wide as its cells need (merged cells
- * widen the last column they cover), then what is left of the page goes to the `flex` column.
+ * widen the last column they cover; `minPoints` gives a column room for a picture), then what is left of the
+ * page goes to the `flex` column.
  */
 export function fitColumns(
   cells: LayoutCell[],
   merges: string[],
   columns: number,
   font: SheetLayout["font"],
-  page: { width: number; flex: number }
+  page: { width: number; flex: number; minPoints?: Record<number, number> }
 ): number[] {
   const ends = mergeEnds({ merges } as SheetLayout);
   const pixels = Array<number>(columns).fill(0);
@@ -172,6 +173,12 @@ export function fitColumns(
     const have = pixels.slice(c.col - 1, to).reduce((n, p) => n + p, 0);
     if (to > c.col && have < need(c)) pixels[to - 1] += need(c) - have;
   }
+  // Room a column needs for what is not text: a picture over it.
+  for (const [col, points] of Object.entries(page.minPoints ?? {}))
+    pixels[Number(col) - 1] = Math.max(
+      pixels[Number(col) - 1],
+      Math.ceil(points / POINTS_PER_PIXEL)
+    );
   const room = Math.floor(page.width / POINTS_PER_PIXEL) - pixels.reduce((n, p) => n + p, 0);
   if (room > 0) pixels[page.flex - 1] += room;
   return pixels.map((p) => widthForPoints(p * POINTS_PER_PIXEL));

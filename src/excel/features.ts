@@ -14,6 +14,7 @@ export const FEATURE = {
   suspendScreenUpdating: "1.9",
   specialCells: "1.9",
   mergedAreas: "1.13",
+  shapes: "1.9",
 } as const;
 
 export type Feature = keyof typeof FEATURE;

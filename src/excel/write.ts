@@ -5,8 +5,14 @@
  * operations, not one per cell.
  */
 import { columnLetter } from "../core/grid";
-import type { CellStyle, LayoutCell, ListValidation, SheetLayout } from "../core/layout";
-import { columnPoints } from "../core/print";
+import type {
+  CellStyle,
+  LayoutCell,
+  LayoutImage,
+  ListValidation,
+  SheetLayout,
+} from "../core/layout";
+import { DEFAULT_WIDTH, columnPoints } from "../core/print";
 import { type Feature, supports } from "./features";
 
 const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical"] as const;
@@ -119,6 +125,35 @@ function applyPrint(ws: Excel.Worksheet, layout: SheetLayout): void {
   for (const row of layout.pageBreaks ?? []) ws.horizontalPageBreaks.add(`A${row}`);
 }
 
+/** Excel's height of a row nobody sized, in points (the layout sizes every row above a picture). */
+const STANDARD_ROW_POINTS = 15;
+
+/** Points from the sheet's top-left corner to the picture's, by the layout's own column widths and row heights. */
+export function imagePosition(
+  layout: SheetLayout,
+  image: LayoutImage
+): { left: number; top: number } {
+  let left = image.offsetX;
+  for (let col = 1; col < image.col; col++)
+    left += columnPoints(layout.columnWidths[col - 1] ?? DEFAULT_WIDTH);
+  let top = image.offsetY;
+  for (let row = 1; row < image.row; row++) top += layout.rowHeights?.[row] ?? STANDARD_ROW_POINTS;
+  return { left, top };
+}
+
+/** A picture as a shape (ExcelApi 1.9), from its base64 PNG, where the layout places it. */
+function addImage(ws: Excel.Worksheet, layout: SheetLayout, image: LayoutImage): void {
+  const shape = ws.shapes.addImage(image.png);
+  const { left, top } = imagePosition(layout, image);
+  shape.left = left;
+  shape.top = top;
+  shape.lockAspectRatio = true;
+  shape.width = image.width;
+  shape.height = image.height;
+  shape.name = image.name;
+  shape.altTextDescription = image.name;
+}
+
 /** Rows of the same height next to each other, as one "5:9" range each. */
 export function heightRuns(heights: Record<number, number>): { rows: string; height: number }[] {
   const rows = Object.keys(heights)
@@ -183,7 +218,7 @@ function when(feature: Feature, action: () => void): void {
 
 /**
  * Queues a new sheet (removing an older one of the same name, if `existing` says there is one) with values,
- * styles, merges, sizes, formats, dropdowns, frozen rows, autofilter and print setup: what src/xlsx/write.ts
+ * styles, merges, sizes, formats, dropdowns, frozen rows, autofilter, print setup and pictures: what src/xlsx/write.ts
  * writes to a file, so a sheet made in Excel and one made by the CLI print alike. It syncs only when the budget says
  * the request would grow past Excel on the web's limit; the caller syncs at the end.
  */
@@ -228,6 +263,11 @@ export async function queueSheet(
   when("freezePanes", () => layout.freezeRows && ws.freezePanes.freezeRows(layout.freezeRows));
   when("autoFilter", () => layout.autoFilter && ws.autoFilter.apply(layout.autoFilter));
   applyPrint(ws, layout);
+  if (supports("shapes"))
+    for (const image of layout.images ?? []) {
+      await budget.spend(image.png.length);
+      addImage(ws, layout, image);
+    }
   return ws;
 }
 

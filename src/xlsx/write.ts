@@ -1,6 +1,6 @@
 /** Sheet layouts (from the core) rendered into an ExcelJS workbook. */
 import ExcelJS from "exceljs";
-import type { LayoutCell, SheetLayout } from "../core/layout";
+import type { LayoutCell, LayoutImage, SheetLayout } from "../core/layout";
 
 const THIN: Partial<ExcelJS.Border> = { style: "thin" };
 
@@ -41,6 +41,26 @@ function pageSetup(layout: SheetLayout): Partial<ExcelJS.PageSetup> {
   };
 }
 
+const EMU_PER_POINT = 12_700;
+const PIXELS_PER_POINT = 4 / 3;
+
+/** A picture anchored to its cell (it moves with it), offset and sized as the layout says. */
+function addImage(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, image: LayoutImage): void {
+  const id = wb.addImage({ base64: image.png, extension: "png" });
+  // ExcelJS takes offsets in EMU through its native anchor fields, sizes in pixels at 96 dpi.
+  const tl = {
+    nativeCol: image.col - 1,
+    nativeColOff: Math.round(image.offsetX * EMU_PER_POINT),
+    nativeRow: image.row - 1,
+    nativeRowOff: Math.round(image.offsetY * EMU_PER_POINT),
+  };
+  ws.addImage(id, {
+    tl: tl as unknown as ExcelJS.Anchor,
+    ext: { width: image.width * PIXELS_PER_POINT, height: image.height * PIXELS_PER_POINT },
+    editAs: "oneCell",
+  });
+}
+
 /** Adds one sheet; text that looks like a formula stays text, since values are written, never formulas. */
 export function addSheet(wb: ExcelJS.Workbook, layout: SheetLayout): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(layout.name, {
@@ -75,6 +95,7 @@ export function addSheet(wb: ExcelJS.Workbook, layout: SheetLayout): ExcelJS.Wor
     });
   }
   if (layout.autoFilter) ws.autoFilter = layout.autoFilter;
+  for (const image of layout.images ?? []) addImage(wb, ws, image);
   return ws;
 }
 

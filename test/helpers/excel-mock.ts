@@ -25,6 +25,8 @@ export interface SheetWrite {
   print: { margins?: Record<string, number>; titleRows?: string; area?: string; breaks: string[] };
   autoFilter?: string;
   charts: { type: string; source: string; title: { text?: string } }[];
+  /** Pictures added (shapes.addImage): the base64 PNG and what was set on the shape. */
+  images: ({ png: string } & Record<string, unknown>)[];
 }
 
 export interface WorkbookMock {
@@ -242,6 +244,13 @@ function sheetObject(source: GridSheet | undefined, name: string, track: (m: Tra
         record.autoFilter = range;
       },
     },
+    shapes: {
+      addImage: (png: string) => {
+        const shape = { png };
+        record.images.push(shape);
+        return shape;
+      },
+    },
     charts: {
       add: (type: string, range: OfficeMockObject, _by: string) => {
         const chart = { type, source: (range as unknown as { __address: string }).__address, title: {} as { text?: string }, legend: {}, axes: { valueAxis: {} }, setPosition: () => undefined };
@@ -265,7 +274,7 @@ export function mockWorkbook(grid: Grid, level: number | string = 1.9, merges: R
   const tracked: Tracked[] = [];
   const records: SheetWrite[] = [];
   const newRecord = (name: string): SheetWrite => {
-    const r: SheetWrite = { name, ranges: [], activated: false, deleted: false, pageLayout: {}, print: { breaks: [] }, charts: [] };
+    const r: SheetWrite = { name, ranges: [], activated: false, deleted: false, pageLayout: {}, print: { breaks: [] }, charts: [], images: [] };
     records.push(r);
     return r;
   };

@@ -4,6 +4,7 @@
  * adapter asked of the workbook (test/helpers/excel-mock.ts), so the two can be compared.
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import type { SheetWrite } from "./excel-mock";
 
 /**
@@ -33,13 +34,68 @@ export interface PrintedSheet {
   /** "B5": "#,##0" for cells given a format; "col 3 from 2": format of a column's data rows */
   formats: Record<string, string>;
   wrapped: string[];
+  /** Pictures: points from the sheet's top-left corner, size in points, and the PNG as base64 */
+  images: { left: number; top: number; width: number; height: number; png: string }[];
+}
+
+/** Excel's height of a row nobody sized. */
+const STANDARD_ROW = 15;
+const EMU_PER_POINT = 12_700;
+
+/** The sheet's top-left corner to a cell's, in points: `widths` and `heights` are the sheet's own. */
+function corner(widths: number[], heights: Record<number, number>, col0: number, row0: number) {
+  let left = 0;
+  for (let c = 0; c < col0; c++) left += widths[c] ?? excelColumnPoints(8.43);
+  let top = 0;
+  for (let r = 1; r <= row0; r++) top += heights[r] ?? STANDARD_ROW;
+  return { left, top };
+}
+
+interface FileImage {
+  imageId: string;
+  range: {
+    tl: { nativeCol: number; nativeColOff: number; nativeRow: number; nativeRowOff: number };
+    ext: { width: number; height: number };
+  };
+}
+
+function imagesFromFile(ws: ExcelJS.Worksheet, widths: number[], heights: Record<number, number>) {
+  return (ws.getImages() as unknown as FileImage[]).map(({ imageId, range: { tl, ext } }) => {
+    const at = corner(widths, heights, tl.nativeCol, tl.nativeRow);
+    const image = ws.workbook.getImage(Number(imageId));
+    return {
+      left: hundredths(at.left + tl.nativeColOff / EMU_PER_POINT),
+      top: hundredths(at.top + tl.nativeRowOff / EMU_PER_POINT),
+      width: hundredths(ext.width * 0.75),
+      height: hundredths(ext.height * 0.75),
+      png: Buffer.from(image.buffer as unknown as Uint8Array).toString("base64"),
+    };
+  });
 }
 
 const round = (n: number) => Math.round(n * 1e6) / 1e6;
+/** Pictures are placed in EMU (1/12 700 pt) in a file: a hundredth of a point is as close as both can say. */
+const hundredths = (n: number) => Math.round(n * 100) / 100;
 const bare = (a: string) => a.replace(/\$/g, "");
 
 function roundAll(margins: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(margins).map(([k, v]) => [k, round(v)]));
+}
+
+/**
+ * A written .xlsx loaded back as ExcelJS reads it, with the manual page breaks ExcelJS writes but does not read
+ * (it leaves rowBreaks empty on load): taken from each sheet's XML.
+ */
+export async function loadWritten(buffer: ExcelJS.Buffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buffer);
+  const zip = await JSZip.loadAsync(buffer as ArrayBuffer);
+  for (const [i, ws] of wb.worksheets.entries()) {
+    const xml = (await zip.file(`xl/worksheets/sheet${i + 1}.xml`)?.async("string")) ?? "";
+    const rowBreaks = [...xml.matchAll(/<brk id="(\d+)"/g)].map((m) => ({ id: Number(m[1]) }));
+    (ws as unknown as { rowBreaks: { id: number }[] }).rowBreaks = rowBreaks;
+  }
+  return wb;
 }
 
 /** A sheet read back from an .xlsx file. */
@@ -89,6 +145,7 @@ export function printedFromFile(ws: ExcelJS.Worksheet): PrintedSheet {
     merges: [...((ws.model as unknown as { merges: string[] }).merges ?? [])].sort(),
     formats,
     wrapped: wrapped.sort(),
+    images: imagesFromFile(ws, widths, heights),
   };
 }
 
@@ -135,6 +192,10 @@ export function printedFromMock(sheet: SheetWrite): PrintedSheet {
       cellsOf(r.address).forEach((a, i) => (cellFormats[a] = numberFormat[0][i]));
     if (format.wrapText === true) wrapped.push(...cellsOf(r.address));
   }
+  // Cells a merge covers show their first cell, as in the file.
+  const covered = new Set(
+    sheet.ranges.filter((r) => r.merged).flatMap((r) => cellsOf(r.address).slice(1))
+  );
   for (const [a, f] of Object.entries(cellFormats))
     if (formats[`col ${columnNumber(a.replace(/\d+/, ""))}`] !== f) formats[a] = f;
   return {
@@ -157,6 +218,13 @@ export function printedFromMock(sheet: SheetWrite): PrintedSheet {
       .map((r) => r.address)
       .sort(),
     formats,
-    wrapped: [...new Set(wrapped)].sort(),
+    wrapped: [...new Set(wrapped)].filter((a) => !covered.has(a)).sort(),
+    images: sheet.images.map((i) => ({
+      left: hundredths(i.left as number),
+      top: hundredths(i.top as number),
+      width: hundredths(i.width as number),
+      height: hundredths(i.height as number),
+      png: i.png,
+    })),
   };
 }
