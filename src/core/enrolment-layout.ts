@@ -20,7 +20,7 @@ const QR_COL = 6;
 /** 2.54 cm: modules of a 33-module code (a 50-character link) print 0.6 mm wide, which phones read. */
 const QR_POINTS = 72;
 /** White around the code inside its cell. */
-const QR_MARGIN = 4;
+const QR_MARGIN = 3;
 const ROW_POINTS = QR_POINTS + 2 * QR_MARGIN;
 
 export const EnrolmentCode = z.object({

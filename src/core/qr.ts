@@ -29,7 +29,7 @@ function decodeURISafe(text: string): string {
 }
 
 /** The QR code of `text` as a base64 PNG, `pixelsPerModule` pixels to a module, with its quiet zone. */
-export function qrPng(text: string, pixelsPerModule = 8): { base64: string; pixels: number } {
+export function qrPng(text: string, pixelsPerModule = 6): { base64: string; pixels: number } {
   const matrix = qrMatrix(text);
   const modules = matrix.length + 2 * QUIET_ZONE;
   const pixels = modules * pixelsPerModule;

@@ -101,16 +101,30 @@ export async function writeFindingsSheet(
   return findings;
 }
 
-/** Writes the plan workbook's sheets into the open file; sheets of the same name are replaced. */
-export async function writePlanWorkbook(context: Excel.RequestContext, plan: Plan): Promise<void> {
+/** The workbook's sheet names (one sync). */
+async function sheetNames(context: Excel.RequestContext): Promise<string[]> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   await context.sync();
-  await writeSheets(
-    context,
-    planLayouts(plan),
-    sheets.items.map((s) => s.name)
-  );
+  return sheets.items.map((s) => s.name);
+}
+
+/** Writes the plan workbook's sheets into the open file; sheets of the same name are replaced. */
+export async function writePlanWorkbook(context: Excel.RequestContext, plan: Plan): Promise<void> {
+  await writeSheets(context, planLayouts(plan), await sheetNames(context));
+}
+
+/**
+ * A sheet made from data the workbook does not hold (the upper level's roll-up TH dd-mm-yyyy, the enrolment
+ * codes of Mã đăng ký), written and shown in two syncs; one of the same name is replaced.
+ */
+export async function writeLayoutSheet(
+  context: Excel.RequestContext,
+  layout: SheetLayout
+): Promise<{ replaced: boolean }> {
+  const names = await sheetNames(context);
+  await writeSheets(context, [layout], names);
+  return { replaced: names.includes(layout.name) };
 }
 
 /** The Tổng hợp sheet with a real Excel chart of progress per hamlet, so it prints and travels with the file. */

@@ -67,7 +67,7 @@ test("the QR codes of Mã đăng ký sit in the same place, at the same size, fr
     expect(image).toMatchObject({ width: 72, height: 72 });
     expect(image.left).toBeGreaterThan(lastColumn);
     expect(image.left + image.width).toBeLessThan(lastColumn + file.widths[file.widths.length - 1]);
-    if (i > 0) expect(image.top - file.images[i - 1].top).toBe(80);
+    if (i > 0) expect(image.top - file.images[i - 1].top).toBe(78);
   }
 });
 
