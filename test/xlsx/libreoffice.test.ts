@@ -4,15 +4,20 @@
  * (.ci/run) and sets DANVAN_REQUIRE_PRINT=1, so there this suite never skips.
  */
 import { spawnSync } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import jsQR from "jsqr";
+import { enrolmentLayout, enrolmentLink } from "../../src/core/enrolment-layout";
 import type { SheetLayout } from "../../src/core/layout";
 import { buildReport } from "../../src/core/report";
 import { reportLayout } from "../../src/core/report-layout";
+import { rollupLayout } from "../../src/core/rollup-layout";
 import { planLayouts } from "../../src/core/template";
 import { writeLayouts } from "../../src/xlsx/files";
 import { syntheticPlan } from "../../bench/synthetic";
 import { SEED_DAY_3, seedPlanWithJournal } from "../helpers/plans";
+import { hamletCodes } from "../helpers/enrolment";
+import { TAY_NINH, provinceRollup } from "../helpers/rollups";
 import { tempDir } from "../helpers/tmp";
 
 const has = (tool: string, flag: string) =>
@@ -118,6 +123,60 @@ function printedWords(layout: SheetLayout): string[] {
     .filter(Boolean);
 }
 
+/** A layout written by the CLI's writer and printed to PDF. */
+async function printed(name: string, layout: SheetLayout): Promise<string> {
+  const path = join(dir(), `${name}.xlsx`);
+  await writeLayouts(path, [layout]);
+  return toPdf(path);
+}
+
+const DPI = 200;
+
+/** The page as the printer's pixels, RGBA for jsQR. */
+function pagePixels(
+  pdf: string,
+  page: number
+): { width: number; height: number; rgba: Uint8ClampedArray } {
+  const out = join(dir(), `page-${page}`);
+  const args = [
+    "-gray",
+    "-r",
+    String(DPI),
+    "-f",
+    String(page),
+    "-l",
+    String(page),
+    "-singlefile",
+    pdf,
+    out,
+  ];
+  expect(spawnSync("pdftoppm", args).status).toBe(0);
+  const pgm = readFileSync(`${out}.pgm`);
+  const [, width, height] = /^P5\s+(\d+)\s+(\d+)\s+255\s/
+    .exec(pgm.subarray(0, 40).toString("latin1"))!
+    .map(Number);
+  const gray = pgm.subarray(pgm.length - width * height);
+  const rgba = new Uint8ClampedArray(width * height * 4);
+  gray.forEach((g, i) => rgba.set([g, g, g, 255], i * 4));
+  return { width, height, rgba };
+}
+
+/** What a QR reader finds in a box of the page given in points (pdftotext's coordinates). */
+function qrIn(
+  page: { width: number; rgba: Uint8ClampedArray },
+  box: { x0: number; y0: number; x1: number; y1: number }
+): string | undefined {
+  const px = (pt: number) => Math.round((pt * DPI) / 72);
+  const [x0, y0, w, h] = [px(box.x0), px(box.y0), px(box.x1 - box.x0), px(box.y1 - box.y0)];
+  const crop = new Uint8ClampedArray(w * h * 4);
+  for (let y = 0; y < h; y++)
+    crop.set(
+      page.rgba.subarray(((y0 + y) * page.width + x0) * 4, ((y0 + y) * page.width + x0 + w) * 4),
+      y * w * 4
+    );
+  return jsQR(crop, w, h)?.data;
+}
+
 maybe("printed through LibreOffice", () => {
   let book = "";
   let report = "";
@@ -197,5 +256,57 @@ maybe("printed through LibreOffice", () => {
         .map((w) => w.page)
     );
     expect(headed.size).toBe(count);
+  });
+});
+
+maybe("the upper level's sheets printed through LibreOffice", () => {
+  test("TH of 100 communes prints portrait one page wide at full size, every commune named, its header on every page", async () => {
+    const layout = rollupLayout(provinceRollup(100), TAY_NINH, SEED_DAY_3);
+    const pdf = await printed("th-100", layout);
+    const count = pages(pdf).length;
+    expect(pages(pdf)).toEqual(Array(count).fill("portrait"));
+    const all = words(pdf);
+    const commune = all.find((w) => w.text === "Phong")!;
+    expect((commune.y1 - commune.y0) / (13 * 1.22)).toBeGreaterThanOrEqual(0.9);
+    expect(overlapping(all)).toEqual([]);
+    const seen = new Set(all.map((w) => w.text));
+    expect(printedWords(layout).filter((w) => !seen.has(w))).toEqual([]);
+    // Nothing past the right margin (15 mm): the page is one page wide without shrinking.
+    expect(Math.max(...all.map((w) => w.x1))).toBeLessThanOrEqual(595.3 - 15 * (72 / 25.4) + 1);
+    const headed = new Set(all.filter((w) => w.text === "Gửi").map((w) => w.page));
+    expect([...headed].sort((a, b) => a - b)).toEqual(
+      Array.from({ length: count }, (_, i) => i + 1)
+    );
+  });
+
+  test("Mã đăng ký of 8 hamlets prints on one A4 page, and every printed QR code reads back as its hamlet's link", async () => {
+    const codes = hamletCodes(demoPlan().hamlets.map((h) => h.name));
+    const pdf = await printed("ma-8", enrolmentLayout(codes, SEED_DAY_3));
+    expect(pages(pdf)).toEqual(["portrait"]);
+    const all = words(pdf);
+    const column = all.find((w) => w.text === "QR" && w.y0 > 100)!;
+    const page = pagePixels(pdf, 1);
+    for (const c of codes.codes) {
+      const code = all.find((w) => w.text === c.code)!;
+      const middle = (code.y0 + code.y1) / 2;
+      const box = { x0: column.x0 - 30, x1: 590, y0: middle - 44, y1: middle + 44 };
+      expect({ hamlet: c.name, read: qrIn(page, box) }).toEqual({
+        hamlet: c.name,
+        read: enrolmentLink(codes.server, c.code),
+      });
+    }
+  });
+
+  test("Mã đăng ký of 40 hamlets prints on 5 pages, its header row on each", async () => {
+    const codes = hamletCodes(Array.from({ length: 40 }, (_, i) => `Số ${i + 1}`));
+    const pdf = await printed("ma-40", enrolmentLayout(codes, SEED_DAY_3));
+    // Eight rows under the heading on the first page, nine on each of the next, 78 pt each.
+    expect(pages(pdf)).toEqual(Array(5).fill("portrait"));
+    const headed = new Set(
+      words(pdf)
+        .filter((w) => w.text === "STT")
+        .map((w) => w.page)
+    );
+    expect(headed.size).toBe(5);
   });
 });

@@ -7,13 +7,17 @@ import ExcelJS from "exceljs";
 import type { Plan } from "../../src/core/model";
 import { emptyMeasures } from "../../src/core/model";
 import { buildReport } from "../../src/core/report";
+import { enrolmentLayout } from "../../src/core/enrolment-layout";
 import { reportLayout } from "../../src/core/report-layout";
+import { rollupLayout } from "../../src/core/rollup-layout";
 import { planLayouts } from "../../src/core/template";
 import { textWidth } from "../../src/core/text-metrics";
 import { writeLayouts } from "../../src/xlsx/files";
 import { syntheticPlan } from "../../bench/synthetic";
 import { SEED_DAY_3, cleanPlan, seedPlanWithJournal } from "../helpers/plans";
 import { excelColumnPoints } from "../helpers/printed";
+import { hamletCodes } from "../helpers/enrolment";
+import { TAY_NINH, provinceRollup } from "../helpers/rollups";
 import { tempDir } from "../helpers/tmp";
 
 const dir = tempDir();
@@ -178,4 +182,38 @@ test("no header of the plan workbook breaks inside a word, and every wrapped row
       })
     );
   }
+});
+
+test("the province's TH sheet of 100 communes prints one A4 page wide at 100 %, 13 pt, its table header on every page", async () => {
+  const layout = rollupLayout(provinceRollup(100), TAY_NINH, SEED_DAY_3);
+  const ws = (await written("th.xlsx", [layout])).getWorksheet("TH 12-12-2024")!;
+  const { margins, orientation, paperSize, fitToWidth, printTitlesRow } = ws.pageSetup;
+  expect({ paperSize, orientation, fitToWidth }).toEqual({
+    paperSize: 9,
+    orientation: "portrait",
+    fitToWidth: 1,
+  });
+  expect(
+    [margins!.top, margins!.bottom, margins!.left, margins!.right].map((m) => Math.round(m * 25.4))
+  ).toEqual([20, 20, 30, 15]);
+  expect(printScale(ws)).toBe(1);
+  expect(printTitlesRow?.replace(/\$/g, "")).toBe(layout.print!.titleRows);
+  const sizes = new Set<number>();
+  ws.eachRow((row) => row.eachCell((cell) => cell.border?.top && sizes.add(cell.font.size!)));
+  expect([...sizes]).toEqual([13]);
+});
+
+test("Mã đăng ký of 8 hamlets prints one A4 page wide at 100 % with a QR picture per hamlet", async () => {
+  const layout = enrolmentLayout(
+    hamletCodes(seedPlanWithJournal().hamlets.map((h) => h.name)),
+    SEED_DAY_3
+  );
+  const wb = await written("ma.xlsx", [layout]);
+  const ws = wb.getWorksheet("Mã đăng ký")!;
+  expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "portrait", fitToWidth: 1 });
+  expect(printScale(ws)).toBe(1);
+  const images = ws.getImages();
+  expect(images).toHaveLength(8);
+  expect(images.map((i) => i.range.tl.nativeRow + 1)).toEqual(layout.images!.map((i) => i.row));
+  expect(wb.getImage(Number(images[0].imageId)).extension).toBe("png");
 });
