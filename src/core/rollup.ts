@@ -221,6 +221,15 @@ export const RollupSettings = z.object({
 });
 export type RollupSettings = z.infer<typeof RollupSettings>;
 
+/**
+ * What the roll-up reads of a stored report: a CommuneReport has it all, and a store may keep just these
+ * (checked once, when the report arrived).
+ */
+export type RollupReport = Pick<
+  CommuneReport,
+  "commune" | "district" | "date" | "sent_at" | "version" | "day_total" | "cumulative"
+>;
+
 /** A commune the upper level expects a report from: its name, and its district where it has one. */
 export interface ExpectedCommune {
   name: string;
@@ -246,24 +255,34 @@ export const Rollup = z.object({
 });
 export type Rollup = z.infer<typeof Rollup>;
 
-/** Same commune: same name and same district, whatever the Unicode form or spacing. */
-function identity(name: string, district?: string | null): string {
-  return `${clean(name)}\u0000${district ? clean(district) : ""}`;
+/** A commune as the roll-up knows it: name and district cleaned (NFC, spaces), and who it is. */
+interface Commune {
+  name: string;
+  district: string | null;
+  /** Same commune: same name and same district, whatever the Unicode form or spacing. */
+  id: string;
+}
+
+/** Cleans names once each: a province's communes repeat the same few district names. */
+function communeMaker(): (name: string, district?: string | null) => Commune {
+  const cleaned = new Map<string, string>();
+  const once = (text: string) => cleaned.get(text) ?? cleaned.set(text, clean(text)).get(text)!;
+  return (name, district) => {
+    const c = { name: once(name), district: district ? once(district) : null };
+    return { ...c, id: `${c.name}\u0000${c.district ?? ""}` };
+  };
 }
 
 /**
  * The name each commune goes by in the roll-up: its own name, or "Tân Phong (Tân Biên)" where two communes of
  * the roll-up share a name, and a number after that should even those meet ("Tân Phong (2)").
  */
-export function communeKeys(communes: ExpectedCommune[]): string[] {
+function communeKeys(communes: Commune[]): string[] {
   const named = new Map<string, number>();
-  for (const c of communes) named.set(clean(c.name), (named.get(clean(c.name)) ?? 0) + 1);
-  const proposed = communes.map((c) => {
-    const name = clean(c.name);
-    return (named.get(name) ?? 0) > 1 && c.district ? `${name} (${clean(c.district)})` : name;
-  });
+  for (const c of communes) named.set(c.name, (named.get(c.name) ?? 0) + 1);
   const taken = new Set<string>();
-  return proposed.map((key) => {
+  return communes.map((c) => {
+    const key = named.get(c.name)! > 1 && c.district ? `${c.name} (${c.district})` : c.name;
     let unique = key;
     for (let n = 2; taken.has(unique); n++) unique = `${key} (${n})`;
     taken.add(unique);
@@ -285,27 +304,27 @@ const rounded = (v: Indicators): Indicators => {
  */
 export function rollup(
   expected: ExpectedCommune[],
-  received: CommuneReport[],
+  received: RollupReport[],
   date: string,
   deadline = DEFAULT_ROLLUP_DEADLINE
 ): Rollup {
-  const latest = new Map<string, CommuneReport>();
+  const commune = communeMaker();
+  const latest = new Map<string, RollupReport>();
   for (const r of received) {
     if (r.date !== date) continue;
-    const id = identity(r.commune, r.district);
+    const { id } = commune(r.commune, r.district);
     const prev = latest.get(id);
     if (!prev || r.version > prev.version) latest.set(id, r);
   }
   // Each commune once, however often it is listed: a report is counted for one row only.
-  const all: ExpectedCommune[] = [];
+  const all: Commune[] = [];
   const ids = new Set<string>();
-  const add = (c: ExpectedCommune) => {
-    const id = identity(c.name, c.district);
-    if (!ids.has(id)) all.push(c);
-    ids.add(id);
+  const add = (c: Commune) => {
+    if (!ids.has(c.id)) all.push(c);
+    ids.add(c.id);
   };
-  expected.forEach(add);
-  for (const r of latest.values()) add({ name: r.commune, district: r.district });
+  for (const c of expected) add(commune(c.name, c.district));
+  for (const r of latest.values()) add(commune(r.commune, r.district));
   const keys = communeKeys(all);
   const cutoff = toAbsoluteMinutes({ date, minutes: deadline });
   const communes: [string, RollupCommune][] = [];
@@ -314,7 +333,7 @@ export function rollup(
   const missing: string[] = [];
   const late: string[] = [];
   all.forEach((c, i) => {
-    const r = latest.get(identity(c.name, c.district));
+    const r = latest.get(c.id);
     if (!r) return void missing.push(keys[i]);
     const sent = parseAsOf(r.sent_at);
     const isLate = sent === null || toAbsoluteMinutes(sent) > cutoff;
