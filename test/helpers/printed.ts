@@ -62,13 +62,13 @@ interface FileImage {
 function imagesFromFile(ws: ExcelJS.Worksheet, widths: number[], heights: Record<number, number>) {
   return (ws.getImages() as unknown as FileImage[]).map(({ imageId, range: { tl, ext } }) => {
     const at = corner(widths, heights, tl.nativeCol, tl.nativeRow);
-    const image = ws.workbook.getImage(Number(imageId));
+    const { buffer } = ws.workbook.getImage(Number(imageId));
     return {
       left: hundredths(at.left + tl.nativeColOff / EMU_PER_POINT),
       top: hundredths(at.top + tl.nativeRowOff / EMU_PER_POINT),
       width: hundredths(ext.width * 0.75),
       height: hundredths(ext.height * 0.75),
-      png: Buffer.from(image.buffer as unknown as Uint8Array).toString("base64"),
+      png: Buffer.from(buffer as unknown as Uint8Array).toString("base64"),
     };
   });
 }
