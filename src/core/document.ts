@@ -4,8 +4,9 @@
  * signature block. The daily report (BC), the upper level's roll-up (TH) and the enrolment sheet share them.
  */
 import { columnLetter } from "./grid";
-import { type LayoutCell, type PrintSetup, type SheetLayout } from "./layout";
-import { fitColumns, fitRowHeights, printableWidth } from "./print";
+import { type LayoutCell, PARTY_DOCUMENT_PRINT, type PrintSetup, type SheetLayout } from "./layout";
+import { fitColumns, fitRowHeights, keepTogether, printableWidth } from "./print";
+import { formatVietnameseNumber } from "./quantity";
 
 export const DOCUMENT_FONT = { name: "Times New Roman", size: 13 };
 export const NO_BREAK = "\u00a0";
@@ -68,6 +69,24 @@ export class SheetBuilder {
     });
   }
 }
+
+/**
+ * The sheet as a Party report on A4 portrait: the rows from `closing` (the last section) print on one page
+ * with the signature, as the format wants no signature page on its own; `titleRows` repeat on every page.
+ */
+export function partyReport(
+  s: SheetBuilder,
+  name: string,
+  flex: number,
+  closing: number,
+  titleRows?: string
+): SheetLayout {
+  const print = titleRows ? { ...PARTY_DOCUMENT_PRINT, titleRows } : PARTY_DOCUMENT_PRINT;
+  return keepTogether(s.layout(name, print, flex), closing);
+}
+
+/** A figure as Vietnamese text: "12.500.000", "1,5". */
+export const figureText = (n: number): string => formatVietnameseNumber(n);
 
 /** "C5" for column 3 (1-based), row 5. */
 export function cellName(col: number, row: number): string {

@@ -11,13 +11,14 @@ import {
   NO_BREAK,
   SheetBuilder,
   TABLE,
+  figureText as figure,
   lowerFirst,
   partyHeading,
+  partyReport,
   signatureBlock,
 } from "./document";
-import { PARTY_DOCUMENT_PRINT, type SheetLayout } from "./layout";
+import type { SheetLayout } from "./layout";
 import type { Plan } from "./model";
-import { keepTogether } from "./print";
 import { formatVietnameseNumber } from "./quantity";
 import { FORCE_INDICATORS, RESULT_INDICATORS } from "./indicators";
 import { type DailyReport, reportSheetName } from "./report";
@@ -32,7 +33,6 @@ const LEFT_BLOCK = 4;
 /** Column that takes the page width the content leaves: Ấp, the start of Nội dung. */
 const FLEX_COL = 2;
 
-const figure = (n: number) => formatVietnameseNumber(n);
 const percent = (p: number) => `${formatVietnameseNumber(Math.round(p * 100))}%`;
 
 function header(s: SheetBuilder, plan: Plan, report: DailyReport): void {
@@ -195,7 +195,5 @@ export function reportLayout(plan: Plan, report: DailyReport): SheetLayout {
   perHamlet(s, plan, report);
   const closing = followUp(s, plan, report);
   signature(s, plan);
-  const layout = s.layout(reportSheetName(report.date), PARTY_DOCUMENT_PRINT, FLEX_COL);
-  // Section IV and the signature print on one page, as the format wants no signature page on its own.
-  return keepTogether(layout, closing);
+  return partyReport(s, reportSheetName(report.date), FLEX_COL, closing);
 }

@@ -9,15 +9,15 @@ import {
   SheetBuilder,
   TABLE,
   cellName,
+  figureText as figure,
   lowerFirst,
   partyHeading,
+  partyReport,
   signatureBlock,
 } from "./document";
 import { FORCE_INDICATORS, RESULT_INDICATORS } from "./indicators";
-import { PARTY_DOCUMENT_PRINT, type SheetLayout } from "./layout";
+import type { SheetLayout } from "./layout";
 import type { IndicatorKey, Indicators } from "./model";
-import { keepTogether } from "./print";
-import { formatVietnameseNumber } from "./quantity";
 import type { Rollup, RollupSettings } from "./rollup";
 
 /**
@@ -43,7 +43,6 @@ export const MAIN_RESULTS: { key: IndicatorKey; head: string }[] = [
 ];
 const FIRST_RESULT_COL = FIRST_FORCE_COL + DAY_FORCES.length;
 
-const figure = (n: number) => formatVietnameseNumber(n);
 const collator = new Intl.Collator("vi");
 
 export function rollupSheetName(date: string): string {
@@ -191,6 +190,5 @@ export function rollupLayout(
   const titleRows = perCommune(s, r);
   const closing = reporting(s, r, settings, madeAt);
   signatureBlock(s, settings.report_place, settings.signer, LEFT_BLOCK);
-  const print = { ...PARTY_DOCUMENT_PRINT, titleRows };
-  return keepTogether(s.layout(rollupSheetName(r.date), print, FLEX_COL), closing);
+  return partyReport(s, rollupSheetName(r.date), FLEX_COL, closing, titleRows);
 }
