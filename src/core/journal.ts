@@ -11,8 +11,8 @@ export function zeroIndicators(): Indicators {
 
 /** A row's indicators, with LLVT = Quân đội + Dân quân + Công an. */
 export function rowIndicators(row: JournalRow): Indicators {
-  const out = zeroIndicators();
-  for (const [k, v] of Object.entries(row.values)) if (k in out) out[k as keyof Indicators] = v;
+  const out = {} as Indicators;
+  for (const k of INDICATOR_KEYS) out[k] = row.values[k] ?? 0;
   out.llvt = out.quan_doi + out.dan_quan + out.cong_an;
   return out;
 }
@@ -41,17 +41,23 @@ export function effectiveRows(plan: Plan): EffectiveRow[] {
   const known = new Map(plan.hamlets.map((h) => [hamletKey(h.name), h.name]));
   // The same few names repeat on every day's rows; fold each spelling once.
   const spelled = new Map<string, string | undefined>();
-  const out = new Map<string, EffectiveRow>();
+  const out = new Map<string, { hamlet: string; date: string; row: JournalRow; order: number }>();
   for (const row of plan.journal) {
     if (!spelled.has(row.hamlet)) spelled.set(row.hamlet, known.get(hamletKey(row.hamlet)));
     const hamlet = spelled.get(row.hamlet);
     if (!row.date || !hamlet) continue;
     const key = dayKey(hamlet, row.date);
     const prev = out.get(key);
-    if (!prev || sentOrder(row, row.date) >= sentOrder(prev.row, prev.date))
-      out.set(key, { hamlet, date: row.date, row, indicators: rowIndicators(row) });
+    const order = sentOrder(row, row.date);
+    if (!prev || order >= prev.order) out.set(key, { hamlet, date: row.date, row, order });
   }
-  return [...out.values()];
+  // Indicators only for the rows that count: a superseded copy is never summed.
+  return [...out.values()].map(({ hamlet, date, row }) => ({
+    hamlet,
+    date,
+    row,
+    indicators: rowIndicators(row),
+  }));
 }
 
 export interface EffectiveRow {

@@ -42,8 +42,23 @@ function withoutUnits(text: string): string {
   return text.replace(/\([^)]*\)/g, " ");
 }
 
-/** Each column's header keys: exact folded forms, then forms without "(m)"-style units. */
-function headerKeys(spec: TableSpec): { exact: Map<string, string>; loose: Map<string, string> } {
+interface HeaderKeys {
+  exact: Map<string, string>;
+  loose: Map<string, string>;
+  /** Slips already looked up: the same labels repeat on every hamlet sheet of a workbook. */
+  fuzzy: Map<string, string | undefined>;
+}
+
+const KEYS = new WeakMap<TableSpec, HeaderKeys>();
+
+/** Each column's header keys (exact folded forms, then forms without "(m)"-style units), made once per table. */
+function headerKeys(spec: TableSpec): HeaderKeys {
+  let keys = KEYS.get(spec);
+  if (!keys) KEYS.set(spec, (keys = makeHeaderKeys(spec)));
+  return keys;
+}
+
+function makeHeaderKeys(spec: TableSpec): HeaderKeys {
   const exact = new Map<string, string>();
   const looseCount = new Map<string, number>();
   const loose = new Map<string, string>();
@@ -56,16 +71,21 @@ function headerKeys(spec: TableSpec): { exact: Map<string, string>; loose: Map<s
     }
   }
   for (const [key, n] of looseCount) if (n > 1) loose.delete(key);
-  return { exact, loose };
+  return { exact, loose, fuzzy: new Map() };
 }
-
-type HeaderKeys = ReturnType<typeof headerKeys>;
 
 /** A header typed with a slip ("Chiu dài (m)"): the one column name within a small edit distance, if any. */
 function fuzzyField(key: string, keys: HeaderKeys): string | undefined {
   if (key.length < 6) return undefined;
+  if (!keys.fuzzy.has(key)) keys.fuzzy.set(key, nearestField(key, keys));
+  return keys.fuzzy.get(key);
+}
+
+function nearestField(key: string, keys: HeaderKeys): string | undefined {
+  const slips = Math.floor(key.length / 8) + 1;
+  // Names whose lengths differ by more than the slips allowed can never be that close.
   const near = [...keys.exact].filter(
-    ([name]) => levenshtein(key, name) <= Math.floor(key.length / 8) + 1
+    ([name]) => Math.abs(name.length - key.length) <= slips && levenshtein(key, name) <= slips
   );
   const fields = new Set(near.map(([, field]) => field));
   return fields.size === 1 ? near[0][1] : undefined;

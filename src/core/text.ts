@@ -7,16 +7,32 @@ export function clean(text: string): string {
   return text.normalize("NFC").replace(SPACES, " ").trim();
 }
 
+/**
+ * `fn` remembering its recent answers: a workbook repeats the same few hamlet names and labels thousands of
+ * times, and folding Unicode is the costly part of reading it. Bounded, so a huge input cannot grow it.
+ */
+function memoized(fn: (text: string) => string): (text: string) => string {
+  const seen = new Map<string, string>();
+  return (text) => {
+    let answer = seen.get(text);
+    if (answer === undefined) {
+      if (seen.size >= 20_000) seen.clear();
+      seen.set(text, (answer = fn(text)));
+    }
+    return answer;
+  };
+}
+
 /** A key for comparisons: no diacritics, đ→d, lower case, punctuation as spaces. */
-export function fold(text: string): string {
-  return clean(text)
+export const fold = memoized((text) =>
+  clean(text)
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[đĐ]/g, "d")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, " ")
-    .trim();
-}
+    .trim()
+);
 
 /** Folds and removes a word repeated right after itself ("ap ap san bay" → "ap san bay"). */
 export function foldUndoubled(text: string): string {
@@ -61,9 +77,7 @@ export function bareHamletName(text: string): string {
 }
 
 /** Same hamlet, whatever the prefix, case, diacritics or Unicode form. */
-export function hamletKey(text: string): string {
-  return foldUndoubled(bareHamletName(foldUndoubled(text)));
-}
+export const hamletKey = memoized((text) => foldUndoubled(bareHamletName(foldUndoubled(text))));
 
 /**
  * Characters an .xlsx (XML 1.0) cannot hold: C0 controls other than tab and line breaks, U+FFFE/U+FFFF and
