@@ -1,15 +1,16 @@
 /** `danvan serve`, `danvan admin …`, `danvan enroll` and `danvan sync`. */
 import { readPlan } from "../core/reader";
 import { formatDate } from "../core/dates";
-import { AuthError, SyncClient, fetchTransport } from "../sync/client";
-import { EnrollResponse } from "../sync/protocol";
-import { rowsToSend } from "../sync/rows";
+import { fetchTransport } from "../sync/client";
+import { AuthError, SyncFailure, UnreachableError } from "../sync/errors";
+import { enroll } from "../sync/identity";
+import { SyncSession, type SyncOutcome } from "../sync/session";
 import { InputError, openWorkbook } from "../xlsx/files";
-import { writeJournalRows } from "../xlsx/journal";
+import { fileJournal } from "../xlsx/journal";
 import { workbookToGrid } from "../xlsx/read";
 import { type Args, UsageError } from "./args";
 import type { Output } from "./commands";
-import { fileStateStore, loadIdentity, lockHome, saveIdentity } from "./sync-home";
+import { identityPlace, loadIdentity, lockHome, outboxPlace } from "./sync-home";
 
 // The server is loaded only by the commands that run it, so the rest of the CLI starts without it.
 
@@ -88,34 +89,29 @@ export async function admin(args: Args): Promise<Output> {
   );
 }
 
-async function reach<T>(server: string, what: () => Promise<T>): Promise<T> {
-  try {
-    return await what();
-  } catch (e) {
-    if (e instanceof AuthError)
-      throw new InputError(`${e.message} Chạy "danvan enroll" với mã mới.`);
-    if (e instanceof InputError || e instanceof UsageError) throw e;
-    throw new InputError(
-      `Không kết nối được máy chủ ${server}: ${e instanceof Error ? e.message : String(e)}`
+/** A sync failure as the user reads it: what went wrong, what to do, and any notice given before it. */
+function failure(e: unknown, server: string, notices: string[]): unknown {
+  const said = (message: string) =>
+    new InputError([message, ...notices.map((n) => `Chú ý: ${n}`)].join("\n"));
+  if (e instanceof AuthError) return said(`${e.message} Chạy "danvan enroll" với mã mới.`);
+  if (e instanceof UnreachableError)
+    return said(
+      `Không kết nối được máy chủ ${server}. Các dòng chưa gửi vẫn nằm trong hàng chờ; chạy lại khi có mạng.`
     );
-  }
+  if (e instanceof SyncFailure) return said(e.message);
+  return notices.length && e instanceof InputError ? said(e.message) : e;
 }
 
 export async function enrollCommand(args: Args): Promise<Output> {
-  const url = option(args, "server");
-  const response = await reach(url, () =>
-    fetchTransport(url).post(
-      "/enroll",
-      { code: option(args, "code"), name: args.options.get("name") ?? "Máy tính" },
-      ""
-    )
-  );
-  if (response.status !== 200)
-    throw new InputError(
-      (response.body as { error?: string })?.error ?? `Máy chủ trả lời ${response.status}.`
-    );
-  const identity = { ...EnrollResponse.parse(response.body), server: url };
-  saveIdentity(identity);
+  const server = option(args, "server");
+  const request = {
+    server,
+    code: option(args, "code"),
+    name: args.options.get("name") ?? "Máy tính",
+  };
+  const identity = await enroll(fetchTransport(server), request, identityPlace()).catch((e) => {
+    throw failure(e, server, []);
+  });
   const who = identity.hamlet
     ? `ấp ${identity.hamlet}, xã ${identity.commune}`
     : `xã ${identity.commune}`;
@@ -135,59 +131,36 @@ export async function enrollCommand(args: Args): Promise<Output> {
 export async function syncCommand(args: Args): Promise<Output> {
   const file = args.positional[0];
   if (!file) throw new UsageError("Thiếu tên tệp Excel.");
-  const identity = loadIdentity();
-  const url = args.options.get("server") ?? identity.server;
+  const identity = await loadIdentity();
+  const server = args.options.get("server") ?? identity.server;
   const wb = await openWorkbook(file);
-  const { plan } = readPlan(workbookToGrid(wb));
+  const notices: string[] = [];
   const unlock = lockHome();
   try {
-    const client = new SyncClient(fetchTransport(url), fileStateStore(identity.campaign), identity);
-    await client.open();
-    const { rows, refused } = rowsToSend(plan, identity);
-    await client.enqueue(rows);
-    const results = await reach(url, () => client.push());
-    const pulled = await reach(url, () => client.pull());
-    const written = writeJournalRows(wb, pulled.rows);
-    if (written) await wb.xlsx.writeFile(file);
-    const report = {
-      pushed: results.filter((r) => r.status === "applied" || r.status === "duplicate").length,
-      pulled: written,
-      refused: [
-        ...refused,
-        ...results
-          .filter((r) => r.status === "rejected")
-          .map((r) => ({ hamlet: "", date: "", reason: r.reason ?? "" })),
-      ],
-      conflicts: [
-        ...results
-          .filter((r) => r.status === "conflict")
-          .map((r) => ({ mutation: r.id, reason: r.reason })),
-        ...pulled.conflicts.map((c) => ({
-          id: c.id,
-          hamlet: c.hamlet,
-          date: c.date,
-          device: c.device,
-          current: c.current,
-          proposed: c.proposed,
-        })),
-      ],
-      pending: client.pending.length,
-    };
-    const code = client.pending.length === 0 ? 0 : 1;
-    if (args.switches.has("json")) return { stdout: json(report), code };
-    return {
-      stdout: [
-        `Đã gửi ${report.pushed} dòng, nhận ${report.pulled} dòng vào ${file}.`,
-        ...report.refused.map(
-          (r) => `Không gửi ${r.hamlet} ${r.date ? formatDate(r.date) : ""}: ${r.reason}`
-        ),
-        ...(report.conflicts.length
-          ? [`${report.conflicts.length} xung đột chờ xã giải quyết.`]
-          : []),
-      ].join("\n"),
-      code,
-    };
+    const session = new SyncSession(identity, {
+      transport: fetchTransport(server),
+      outbox: [outboxPlace(identity.campaign)],
+      journal: fileJournal(wb, file),
+      notify: (m) => notices.push(m),
+    });
+    const outcome = await session.sync().catch((e) => {
+      throw failure(e, server, notices);
+    });
+    const code = outcome.pending === 0 ? 0 : 1;
+    if (args.switches.has("json")) return { stdout: json({ ...outcome, notices }), code };
+    return { stdout: printSync(outcome, file, notices), code };
   } finally {
     unlock();
   }
+}
+
+function printSync(outcome: SyncOutcome, file: string, notices: string[]): string {
+  const day = (r: { hamlet: string; date: string }) => `ấp ${r.hamlet} ngày ${formatDate(r.date)}`;
+  return [
+    `Đã gửi ${outcome.pushed} dòng, nhận ${outcome.pulled} dòng vào ${file}.`,
+    ...outcome.refused.map((r) => `Không gửi ${day(r)}: ${r.reason}`),
+    ...outcome.conflicts.map((c) => `Xung đột ${day(c)}: ${c.reason}`),
+    ...(outcome.pending ? [`Còn ${outcome.pending} dòng chờ gửi.`] : []),
+    ...notices.map((n) => `Chú ý: ${n}`),
+  ].join("\n");
 }

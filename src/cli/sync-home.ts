@@ -12,14 +12,10 @@ import {
   fsyncSync,
 } from "node:fs";
 import { homedir } from "node:os";
-import { join } from "node:path";
-import { z } from "zod";
-import type { OutboxState, StateStore } from "../sync/client";
-import { EnrollResponse } from "../sync/protocol";
+import { basename, join } from "node:path";
+import { type Identity, readIdentity } from "../sync/identity";
+import type { SavedPlace } from "../sync/saved";
 import { InputError } from "../xlsx/files";
-
-export const Identity = EnrollResponse.extend({ server: z.string() });
-export type Identity = z.infer<typeof Identity>;
 
 export function homeDir(): string {
   return process.env.DANVAN_HOME || join(homedir(), ".danvan");
@@ -38,33 +34,40 @@ export function writeDurably(path: string, text: string): void {
   renameSync(tmp, path);
 }
 
-export function saveIdentity(identity: Identity): void {
-  mkdirSync(homeDir(), { recursive: true, mode: 0o700 });
-  writeDurably(join(homeDir(), "identity.json"), JSON.stringify(identity, null, 2));
-}
-
-export function loadIdentity(): Identity {
-  const path = join(homeDir(), "identity.json");
-  if (!existsSync(path))
-    throw new InputError(
-      `Thiết bị chưa đăng ký: chạy "danvan enroll --server URL --code MÃ" trước (thư mục ${homeDir()}).`
-    );
-  const parsed = Identity.safeParse(JSON.parse(readFileSync(path, "utf8")));
-  if (!parsed.success) throw new InputError(`Tệp ${path} bị hỏng; hãy đăng ký lại thiết bị.`);
-  return parsed.data;
-}
-
-/** The outbox of one campaign on this device. */
-export function fileStateStore(campaign: number): StateStore {
-  const path = join(homeDir(), `outbox-${campaign}.json`);
+/** A file under the device home; a damaged one is renamed `<name>.hong-<stamp>.json` beside it. */
+export function filePlace(name: string): SavedPlace {
+  const path = join(homeDir(), name);
   return {
-    async load() {
-      return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as OutboxState) : null;
+    where: `tệp ${path}`,
+    read: async () => (existsSync(path) ? readFileSync(path, "utf8") : null),
+    write: async (text) => {
+      mkdirSync(homeDir(), { recursive: true, mode: 0o700 });
+      writeDurably(path, text);
     },
-    async save(state) {
-      writeDurably(path, JSON.stringify(state));
+    async setAside(stamp) {
+      const base = path.replace(/\.json$/, "");
+      let aside = `${base}.hong-${stamp}.json`;
+      for (let n = 2; existsSync(aside); n++) aside = `${base}.hong-${stamp}-${n}.json`;
+      renameSync(path, aside);
+      return `tệp ${basename(aside)}`;
     },
   };
+}
+
+export const identityPlace = () => filePlace("identity.json");
+
+export async function loadIdentity(): Promise<Identity> {
+  const { identity, notice } = await readIdentity(identityPlace());
+  if (identity) return identity;
+  throw new InputError(
+    notice ??
+      `Thiết bị chưa đăng ký: chạy "danvan enroll --server URL --code MÃ" trước (thư mục ${homeDir()}).`
+  );
+}
+
+/** Where the outbox of one campaign is kept on this device. */
+export function outboxPlace(campaign: number): SavedPlace {
+  return filePlace(`outbox-${campaign}.json`);
 }
 
 const STALE_LOCK_MS = 10 * 60_000;

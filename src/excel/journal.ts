@@ -1,10 +1,19 @@
 /* global Excel */
-/** Rows pulled from the sync server written into the open workbook's Nhật ký: read in two syncs, write in one. */
+/** The open workbook as a sync client's journal; pulled rows are written in one batch after a read in two. */
 import { type JournalEntry, journalWrites } from "../core/journal-writes";
 import { SHEET } from "../core/sheets";
 import { foldUndoubled } from "../core/text";
+import { type LocalJournal, workbookJournal } from "../sync/rows";
 import { readWorkbook } from "./read";
+import { readPlanFromWorkbook } from "./tasks";
 import { safeValue } from "./write";
+
+export function openWorkbookJournal(): LocalJournal {
+  return workbookJournal(
+    async () => (await Excel.run((context) => readPlanFromWorkbook(context))).plan,
+    (rows) => Excel.run((context) => writeJournalEntries(context, rows))
+  );
+}
 
 export async function writeJournalEntries(
   context: Excel.RequestContext,

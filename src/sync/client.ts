@@ -1,9 +1,10 @@
 /**
- * The sync client, the same for the CLI and the task pane: a mutation is written to the outbox before it is
- * sent, resent until acknowledged, and dropped only when the server's last mutation id covers it. A 401 keeps
- * the outbox; failures back off exponentially.
+ * The sync client under every session: a mutation is written to the outbox before it is sent, resent until
+ * acknowledged, and dropped only when the server's last mutation id covers it. A 401 keeps the outbox; failures
+ * back off exponentially.
  */
 import type { z } from "zod";
+import { AuthError, ServerError, UnreachableError, VersionError } from "./errors";
 import {
   ErrorBody,
   GapError,
@@ -18,36 +19,15 @@ import {
   type RowData,
   rowKey,
 } from "./protocol";
+import type { OutboxState, PendingMutation, StateStore } from "./stores";
+
+export { AuthError, ServerError, UnreachableError, VersionError };
+export type { OutboxState, PendingMutation, StateStore };
 
 export interface Transport {
   /** Resolves with the HTTP status and JSON body; rejects when nothing came back. */
   post(path: string, body: unknown, token: string): Promise<{ status: number; body: unknown }>;
 }
-
-export interface PendingMutation {
-  id: number;
-  args: PutRow;
-  hash: string;
-}
-
-export interface OutboxState {
-  clientID: string;
-  nextMutationID: number;
-  pending: PendingMutation[];
-  cookie: number | null;
-  /** Per row key: the server version last seen and the hash of the data it had. */
-  known: Record<string, { version: number; hash: string }>;
-}
-
-export interface StateStore {
-  load(): Promise<OutboxState | null>;
-  save(state: OutboxState): Promise<void>;
-}
-
-export class AuthError extends Error {}
-/** This client speaks another protocol version than the server: DanVan must be updated. */
-export class VersionError extends Error {}
-export class ServerError extends Error {}
 
 /** The server's typed error, or null when the body is not one (a proxy's page, nothing at all). */
 export function errorBody(body: unknown): ErrorBody | null {
@@ -55,8 +35,15 @@ export function errorBody(body: unknown): ErrorBody | null {
   return parsed.success ? parsed.data : null;
 }
 
-export function emptyState(clientID: string): OutboxState {
-  return { clientID, nextMutationID: 1, pending: [], cookie: null, known: {} };
+/** A client id no server has seen: 32 hex digits. */
+export function newClientID(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** An outbox that starts over for the enrolment `device`, under a client id of its own. */
+export function emptyState(device: string, clientID = newClientID()): OutboxState {
+  return { device, clientID, nextMutationID: 1, pending: [], cookie: null, known: {} };
 }
 
 /** A stable text of a row's data: equal data, equal hash. */
@@ -77,6 +64,18 @@ export interface LocalRow {
 
 const BATCH = 100;
 
+/** What the server said of one sent edit, with the row it was for. */
+export interface Sent extends MutationResult {
+  hamlet: string;
+  date: string;
+}
+
+export interface RetryPolicy {
+  attempts: number;
+  baseMs: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
 export class SyncClient {
   private state!: OutboxState;
 
@@ -84,17 +83,12 @@ export class SyncClient {
     private readonly transport: Transport,
     private readonly store: StateStore,
     private readonly identity: { clientID: string; token: string },
-    private readonly retry: {
-      attempts: number;
-      baseMs: number;
-      sleep?: (ms: number) => Promise<void>;
-    } = { attempts: 5, baseMs: 200 }
+    private readonly retry: RetryPolicy = { attempts: 5, baseMs: 200 }
   ) {}
 
   async open(): Promise<OutboxState> {
-    const saved = await this.store.load();
-    this.state = saved ?? emptyState(this.identity.clientID);
-    if (this.state.clientID !== this.identity.clientID) this.renumberFor(this.identity.clientID);
+    this.state = (await this.store.load()) ?? emptyState(this.identity.clientID);
+    if (this.state.device !== this.identity.clientID) this.startOverFor(this.identity.clientID);
     return this.state;
   }
 
@@ -103,11 +97,11 @@ export class SyncClient {
   }
 
   /**
-   * A new identity (re-enrolment after a 401): pending edits start over at id 1 under the new client id. Rows are
-   * absolute values, so only the newest edit of each row is kept: replaying older ones from a new device would
-   * meet the old device's later writes as false conflicts.
+   * A new enrolment (after a 401): pending edits start over at id 1 under a new client id. Rows are absolute
+   * values, so only the newest edit of each row is kept: replaying older ones from a new device would meet the
+   * old device's later writes as false conflicts.
    */
-  private renumberFor(clientID: string): void {
+  private startOverFor(device: string): void {
     // A later edit supersedes an earlier one only if the server can accept it (an invalid one is rejected).
     const valid = (m: PendingMutation) => PutRowSchema.safeParse(m.args).success;
     const newest = new Map(
@@ -117,9 +111,8 @@ export class SyncClient {
       (m) => !valid(m) || newest.get(rowKey(m.args.hamlet, m.args.date)) === m
     );
     this.state = {
-      ...this.state,
-      clientID,
-      cookie: null,
+      ...emptyState(device),
+      known: this.state.known,
       nextMutationID: pending.length + 1,
       pending: pending.map((m, i) => ({ ...m, id: i + 1 })),
     };
@@ -148,8 +141,12 @@ export class SyncClient {
     return added;
   }
 
-  private async call<T>(path: string, body: unknown, parse: (x: unknown) => T): Promise<T> {
-    let lastError: unknown;
+  /**
+   * One request, retried with backoff while nothing comes back or the server fails; the typed errors a retry
+   * cannot help (auth, version, a refusal) are thrown at once.
+   */
+  async request<T>(path: string, body: unknown, parse: (x: unknown) => T): Promise<T> {
+    let lastError: Error = new UnreachableError("Không kết nối được máy chủ.");
     for (let attempt = 0; attempt < this.retry.attempts; attempt++) {
       if (attempt)
         await (this.retry.sleep ?? sleep)(
@@ -158,27 +155,30 @@ export class SyncClient {
       let response: { status: number; body: unknown };
       try {
         response = await this.transport.post(path, body, this.identity.token);
-      } catch (e) {
-        lastError = e;
+      } catch {
+        lastError = new UnreachableError("Không kết nối được máy chủ.");
         continue;
       }
-      if (response.status === 200) return parse(response.body);
+      if (response.status === 200) return parseAnswer(response.body, parse);
       const error = errorBody(response.body);
       if (error?.code === "auth") throw new AuthError(error.error);
       if (error?.code === "version") throw new VersionError(error.error);
       if (error?.code === "gap") return parse(error);
-      lastError = new ServerError(error?.error ?? `Máy chủ trả lời ${response.status}.`);
+      lastError = new ServerError(
+        error?.error ?? `Máy chủ trả lời ${response.status}.`,
+        error?.code
+      );
       if (response.status < 500 && response.status !== 429) throw lastError;
     }
-    throw lastError instanceof Error ? lastError : new ServerError("Không kết nối được máy chủ.");
+    throw lastError;
   }
 
-  /** Sends the outbox in order until it is empty; returns what the server said of each mutation. */
-  async push(): Promise<MutationResult[]> {
-    const results: MutationResult[] = [];
+  /** Sends the outbox in order until it is empty; returns what the server said of each edit. */
+  async push(): Promise<Sent[]> {
+    const results: Sent[] = [];
     while (this.state.pending.length) {
       const batch = this.state.pending.slice(0, BATCH);
-      const response = await this.call(
+      const response = await this.request(
         "/push",
         {
           protocolVersion: PROTOCOL_VERSION,
@@ -196,13 +196,13 @@ export class SyncClient {
   private acknowledge(
     batch: PendingMutation[],
     response: PushResponse | GapResponse,
-    results: MutationResult[]
+    results: Sent[]
   ): void {
     const last = response.lastMutationID;
     const byId = new Map(("results" in response ? response.results : []).map((r) => [r.id, r]));
     for (const m of batch.filter((x) => x.id <= last)) {
       const r = byId.get(m.id) ?? { id: m.id, status: "duplicate" as const };
-      results.push(r);
+      results.push({ ...r, hamlet: m.args.hamlet, date: m.args.date });
       if (r.status === "applied" && r.version !== undefined)
         this.state.known[rowKey(m.args.hamlet, m.args.date)] = { version: r.version, hash: m.hash };
     }
@@ -217,7 +217,7 @@ export class SyncClient {
 
   /** Fetches what changed since the last cookie; known versions follow the server. */
   async pull(): Promise<PullResponse> {
-    const response = await this.call(
+    const response = await this.request(
       "/pull",
       {
         protocolVersion: PROTOCOL_VERSION,
@@ -234,6 +234,17 @@ export class SyncClient {
     this.state.cookie = response.cookie;
     await this.store.save(this.state);
     return response;
+  }
+}
+
+/** A 200 whose body is not this protocol's answer: another program, or a server of another DanVan. */
+function parseAnswer<T>(body: unknown, parse: (x: unknown) => T): T {
+  try {
+    return parse(body);
+  } catch {
+    throw new ServerError(
+      "Máy chủ trả lời không đúng giao thức DanVan; kiểm tra địa chỉ máy chủ, hoặc cập nhật DanVan ở máy chủ và máy này."
+    );
   }
 }
 

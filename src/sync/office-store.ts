@@ -4,9 +4,9 @@
  * the outbox is mirrored into a very hidden sheet of the workbook, so a wiped browser cache loses nothing.
  * The device token is never written into the workbook, which travels by e-mail and Zalo.
  */
-import type { OutboxState, StateStore } from "./client";
+import type { SavedPlace } from "./saved";
 
-interface KeyValue {
+export interface KeyValue {
   getItem(key: string): Promise<string | null>;
   setItem(key: string, value: string): Promise<void>;
 }
@@ -20,13 +20,19 @@ export function hostStorage(): KeyValue {
   };
 }
 
-export function keyValueStore(storage: KeyValue, key: string): StateStore {
+/** One key of a browser-like storage; a damaged value is copied to `<key>.hong-<stamp>` and the key emptied. */
+export function keyValuePlace(storage: KeyValue, key: string): SavedPlace {
   return {
-    load: async () => {
-      const text = await storage.getItem(key);
-      return text ? (JSON.parse(text) as OutboxState) : null;
+    where: `bộ nhớ của ngăn tác vụ (khóa ${key})`,
+    read: async () => (await storage.getItem(key)) || null,
+    write: (text) => storage.setItem(key, text),
+    async setAside(stamp) {
+      let name = `${key}.hong-${stamp}`;
+      for (let n = 2; await storage.getItem(name); n++) name = `${key}.hong-${stamp}-${n}`;
+      await storage.setItem(name, (await storage.getItem(key)) ?? "");
+      await storage.setItem(key, "");
+      return `khóa ${name}`;
     },
-    save: (state) => storage.setItem(key, JSON.stringify(state)),
   };
 }
 
@@ -36,10 +42,11 @@ const CHUNK = 30_000;
 /** Starts every chunk, so none can begin with "=", "+", "-" or "@" and be taken for a formula. */
 const MARK = "~";
 
-/** The outbox as JSON text in column A of a very hidden sheet. */
-export function sheetMirrorStore(): StateStore {
+/** The outbox as JSON text in column A of a very hidden sheet; a damaged one is renamed, still very hidden. */
+export function sheetMirrorPlace(): SavedPlace {
   return {
-    load: () =>
+    where: `trang ẩn ${MIRROR_SHEET} của sổ`,
+    read: () =>
       Excel.run(async (context) => {
         const ws = context.workbook.worksheets.getItemOrNullObject(MIRROR_SHEET);
         await context.sync();
@@ -48,10 +55,9 @@ export function sheetMirrorStore(): StateStore {
         used.load("values");
         await context.sync();
         if (used.isNullObject) return null;
-        const text = used.values.map((r) => String(r[0] ?? "").slice(MARK.length)).join("");
-        return text ? (JSON.parse(text) as OutboxState) : null;
+        return used.values.map((r) => String(r[0] ?? "").slice(MARK.length)).join("") || null;
       }),
-    save: (state) =>
+    write: (text) =>
       Excel.run(async (context) => {
         const sheets = context.workbook.worksheets;
         const old = sheets.getItemOrNullObject(MIRROR_SHEET);
@@ -59,13 +65,26 @@ export function sheetMirrorStore(): StateStore {
         const ws = old.isNullObject ? sheets.add(MIRROR_SHEET) : old;
         ws.visibility = Excel.SheetVisibility.veryHidden;
         ws.getRange("A:A").clear();
-        const text = JSON.stringify(state);
         const chunks = Array.from(
           { length: Math.max(1, Math.ceil(text.length / CHUNK)) },
           (_, i) => [`${MARK}${text.slice(i * CHUNK, (i + 1) * CHUNK)}`]
         );
         ws.getRange(`A1:A${chunks.length}`).values = chunks;
         await context.sync();
+      }),
+    setAside: (stamp) =>
+      Excel.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        let name = `DanVan_Hong_${stamp}`;
+        for (let n = 2; ; n++) {
+          const taken = sheets.getItemOrNullObject(name);
+          await context.sync();
+          if (taken.isNullObject) break;
+          name = `DanVan_Hong_${stamp}_${n}`;
+        }
+        sheets.getItem(MIRROR_SHEET).name = name;
+        await context.sync();
+        return `trang ẩn ${name}`;
       }),
   };
 }

@@ -1,19 +1,24 @@
-/** Which journal rows of a workbook a device sends: its own hamlet's, or all its commune's hamlets'. */
+/** The rows a workbook holds for sync: the one that counts for each hamlet-day, with its full sent time. */
 import { formatTime } from "../core/dates";
-import type { JournalRow } from "../core/model";
-import type { Plan } from "../core/model";
+import type { JournalEntry } from "../core/journal-writes";
+import { effectiveRows } from "../core/journal";
+import type { JournalRow, Plan } from "../core/model";
 import { hamletKey } from "../core/text";
 import type { LocalRow } from "./client";
 
-export interface DeviceScope {
-  scope: "commune" | "hamlet";
-  hamlet: string | null;
-}
-
-export interface Refused {
+/** A row this device did not send, or the server refused. */
+export interface Refusal {
   hamlet: string;
   date: string;
   reason: string;
+}
+
+/** A client's own journal, whatever holds it: a workbook, a phone's storage. */
+export interface LocalJournal {
+  /** The rows that count now, one per hamlet-day, and those that cannot be sent, with why. */
+  read(): Promise<{ rows: LocalRow[]; refused: Refusal[] }>;
+  /** Writes rows received from the server; returns how many it wrote. */
+  write(rows: JournalEntry[]): Promise<number>;
 }
 
 /** The row's full sent date and time, as the wire carries it. */
@@ -22,39 +27,31 @@ export function sentAt(row: JournalRow): string | null {
   return row.sent_minutes === null || !day ? null : `${day}T${formatTime(row.sent_minutes)}`;
 }
 
-export function rowsToSend(
-  plan: Plan,
-  device: DeviceScope
-): { rows: LocalRow[]; refused: Refused[] } {
-  const rows: LocalRow[] = [];
-  const refused: Refused[] = [];
-  const inCommune = (name: string) =>
-    plan.hamlets.some((h) => hamletKey(h.name) === hamletKey(name));
-  for (const r of plan.journal) {
-    if (!r.date || !r.hamlet) continue;
-    const allowed =
-      device.scope === "commune"
-        ? inCommune(r.hamlet)
-        : hamletKey(r.hamlet) === hamletKey(device.hamlet ?? "");
-    if (!allowed) {
-      const whose = device.hamlet ? `ấp ${device.hamlet}` : "các ấp trong xã";
-      refused.push({
-        hamlet: r.hamlet,
-        date: r.date,
-        reason: `Thiết bị này chỉ gửi nhật ký của ${whose}.`,
-      });
-      continue;
-    }
-    rows.push({
-      hamlet: device.hamlet ?? r.hamlet,
-      date: r.date,
-      data: {
-        values: r.values,
-        note: r.note,
-        reporter: r.reporter,
-        sentAt: sentAt(r),
-      },
-    });
-  }
+/**
+ * The effective row of each hamlet-day (core/journal.ts decides which one counts, the same rule the report
+ * uses), and rows naming a hamlet the plan does not have, refused.
+ */
+export function journalRows(plan: Plan): { rows: LocalRow[]; refused: Refusal[] } {
+  const rows = effectiveRows(plan).map(({ hamlet, date, row }) => ({
+    hamlet,
+    date,
+    data: { values: row.values, note: row.note, reporter: row.reporter, sentAt: sentAt(row) },
+  }));
+  const known = new Set(plan.hamlets.map((h) => hamletKey(h.name)));
+  const refused = plan.journal
+    .filter((r) => r.date && r.hamlet && !known.has(hamletKey(r.hamlet)))
+    .map((r) => ({
+      hamlet: r.hamlet,
+      date: r.date!,
+      reason: `Ấp ${r.hamlet} không có trong kế hoạch của xã nên dòng này không được gửi.`,
+    }));
   return { rows, refused };
+}
+
+/** A workbook as a sync client's journal: `readPlan` reads it, `write` writes received rows into it. */
+export function workbookJournal(
+  readPlan: () => Promise<Plan>,
+  write: (rows: JournalEntry[]) => Promise<number>
+): LocalJournal {
+  return { read: async () => journalRows(await readPlan()), write };
 }

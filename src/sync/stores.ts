@@ -1,24 +1,64 @@
-/** Outbox stores: in memory, and mirrored (a second copy that survives a wiped first one). */
-import type { OutboxState, StateStore } from "./client";
+/**
+ * The outbox as a saved document (format 2), and the stores that keep it: one place, or several mirroring each
+ * other (the task pane mirrors its browser storage into a very hidden sheet, so a wiped cache loses nothing).
+ */
+import { z } from "zod";
+import { type SavedPlace, type SavedFormat, memoryPlace, savedDocument } from "./saved";
 
-export function memoryStore(): StateStore & { clear(): void } {
-  let saved: string | null = null;
-  return {
-    async load() {
-      return saved === null ? null : (JSON.parse(saved) as OutboxState);
-    },
-    async save(state) {
-      saved = JSON.stringify(state);
-    },
-    clear() {
-      saved = null;
-    },
-  };
+/**
+ * A queued edit. Only what the client itself relies on is checked here; the row is checked by the server, so a
+ * bad one comes back as one rejected mutation instead of costing the whole outbox.
+ */
+const QueuedRow = z.object({ hamlet: z.string(), date: z.string() }).passthrough();
+
+const PendingMutation = z.object({
+  id: z.number().int().min(1),
+  args: QueuedRow,
+  hash: z.string(),
+});
+export type PendingMutation = z.infer<typeof PendingMutation>;
+
+export const OutboxState = z
+  .object({
+    /** The enrolment (its client id) this outbox belongs to; another one means the device was enrolled again. */
+    device: z.string().min(1),
+    /** This outbox's own client id: a new one whenever the outbox starts over, so no mutation id is reused. */
+    clientID: z.string().min(8).max(64),
+    nextMutationID: z.number().int().min(1),
+    pending: z.array(PendingMutation),
+    cookie: z.number().int().min(0).nullable(),
+    /** Per row key: the server version last seen and the hash of the data it had. */
+    known: z.record(z.object({ version: z.number().int().min(0), hash: z.string() })),
+  })
+  .refine(
+    (s) =>
+      s.pending.every((m, i) => m.id < s.nextMutationID && (i === 0 || m.id > s.pending[i - 1].id)),
+    { message: "mutation ids out of order", path: ["pending"] }
+  );
+export type OutboxState = z.infer<typeof OutboxState>;
+
+export const OUTBOX_FORMAT: SavedFormat<OutboxState> = {
+  what: "Hàng chờ đồng bộ",
+  next: "Các dòng trong sổ sẽ được gửi lại từ đầu; máy chủ bỏ qua dòng đã có, dòng khác bản trên máy chủ thành xung đột để xã chọn.",
+  version: 2,
+  schema: OutboxState,
+  // Format 1 had no `device`: its client id was the enrolment's own.
+  upgrades: { 1: (doc) => ({ device: doc.clientID, ...doc }) },
+};
+
+export interface StateStore {
+  load(): Promise<OutboxState | null>;
+  save(state: OutboxState): Promise<void>;
+}
+
+/** The outbox kept in `places`, the first one primary and the others its mirrors. */
+export function outboxStore(places: SavedPlace[], notify: (message: string) => void): StateStore {
+  const stores = places.map((p) => savedDocument(p, OUTBOX_FORMAT, notify));
+  return stores.reduce(mirroredStore);
 }
 
 /**
- * Saves to both; loads the primary, or the mirror when the primary was wiped (the task pane mirrors its
- * browser storage into a very hidden sheet of the workbook).
+ * Saves to both; loads the primary, or the mirror when the primary was wiped or set aside as damaged.
  */
 export function mirroredStore(primary: StateStore, mirror: StateStore): StateStore {
   return {
@@ -28,6 +68,17 @@ export function mirroredStore(primary: StateStore, mirror: StateStore): StateSto
     async save(state) {
       await mirror.save(state);
       await primary.save(state);
+    },
+  };
+}
+
+/** In memory, validated like any other place. */
+export function memoryStore(): StateStore & { clear(): void } {
+  const place = memoryPlace();
+  return {
+    ...outboxStore([place], () => undefined),
+    clear() {
+      place.text = null;
     },
   };
 }

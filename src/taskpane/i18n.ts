@@ -75,7 +75,9 @@ const VI = {
       `Chờ gửi: ${pending} dòng${at ? ` · lần đồng bộ cuối: ${at}` : ""}`,
     now: "Đồng bộ ngay",
     done: (pushed: number, pulled: number, refused: number) =>
-      `Đã gửi ${pushed} dòng, nhận ${pulled} dòng${refused ? `, ${refused} dòng không thuộc thiết bị này nên không gửi` : ""}.`,
+      `Đã gửi ${pushed} dòng, nhận ${pulled} dòng${refused ? `, ${refused} dòng không gửi được` : ""}.`,
+    refused: "Dòng không gửi được",
+    line: (hamlet: string, date: string, reason: string) => `Ấp ${hamlet}, ngày ${date}: ${reason}`,
     revoked:
       "Thiết bị đã bị thu hồi hoặc chưa đăng ký. Các dòng chưa gửi vẫn được giữ; hãy xin xã mã mới và đăng ký lại.",
     conflicts: "Xung đột chờ xã chọn",
@@ -165,7 +167,9 @@ const EN: Strings = {
       `Waiting to send: ${pending} rows${at ? ` · last sync: ${at}` : ""}`,
     now: "Sync now",
     done: (pushed: number, pulled: number, refused: number) =>
-      `Sent ${pushed} rows, received ${pulled}${refused ? `, ${refused} rows of other hamlets not sent` : ""}.`,
+      `Sent ${pushed} rows, received ${pulled}${refused ? `, ${refused} rows not sent` : ""}.`,
+    refused: "Rows not sent",
+    line: (hamlet: string, date: string, reason: string) => `Hamlet ${hamlet}, ${date}: ${reason}`,
     revoked:
       "This device was revoked or is not enrolled. Unsent rows are kept; ask the commune for a new code and enrol again.",
     conflicts: "Conflicts for the commune to settle",

@@ -1,10 +1,12 @@
-/** Journal rows pulled from the server written into a workbook file's Nhật ký sheet. */
+/** A workbook file as a sync client's journal: its rows read, rows pulled from the server written into Nhật ký. */
 import type ExcelJS from "exceljs";
 import { type JournalEntry, journalWrites } from "../core/journal-writes";
+import { readPlan } from "../core/reader";
 import { SHEET } from "../core/sheets";
 import { foldUndoubled } from "../core/text";
 import { InputError } from "./files";
-import { worksheetToGrid } from "./read";
+import { workbookToGrid, worksheetToGrid } from "./read";
+import { type LocalJournal, workbookJournal } from "../sync/rows";
 
 /** Writes (or overwrites) each hamlet-day once; extra copies are removed. Returns the rows written. */
 export function writeJournalRows(wb: ExcelJS.Workbook, entries: JournalEntry[]): number {
@@ -23,4 +25,16 @@ export function writeJournalRows(wb: ExcelJS.Workbook, entries: JournalEntry[]):
   }
   for (const r of plan.deletions) ws.spliceRows(r, 1);
   return entries.length;
+}
+
+/** The open workbook `wb` of `file`: rows received are written into it and the file saved. */
+export function fileJournal(wb: ExcelJS.Workbook, file: string): LocalJournal {
+  return workbookJournal(
+    async () => readPlan(workbookToGrid(wb)).plan,
+    async (rows) => {
+      const written = writeJournalRows(wb, rows);
+      await wb.xlsx.writeFile(file);
+      return written;
+    }
+  );
 }

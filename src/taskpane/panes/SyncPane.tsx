@@ -3,16 +3,19 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { formatDate } from "../../core/dates";
-import type { Conflict, RowData } from "../../sync/protocol";
+import { JOURNAL_INDICATOR_COLUMNS } from "../../core/sheets";
+import type { RowData } from "../../sync/protocol";
 import { Busy, ErrorBar, Notice } from "../components";
 import { useStrings } from "../context";
-import { AuthError, type Identity, type SyncOutcome, enrollDevice, forgetIdentity, loadIdentity, pendingCount, resolve, syncNow } from "../syncSession";
+import { AuthError, type ConflictNotice, type Identity, type SyncOutcome, enrollDevice, forgetIdentity, loadIdentity, paneSession } from "../syncSession";
 
 const useStyles = makeStyles({ pane: { display: "flex", flexDirection: "column", gap: "8px" } });
 
-function describe(d: RowData | null): string {
+const HEADER = new Map<string, string>(JOURNAL_INDICATOR_COLUMNS.map(([key, header]) => [key, header]));
+
+function describe(d: RowData | null | undefined): string {
   if (!d) return "—";
-  return Object.entries(d.values).map(([k, v]) => `${k}: ${v}`).join(", ") + (d.note ? `; ${d.note}` : "");
+  return Object.entries(d.values).map(([k, v]) => `${HEADER.get(k) ?? k}: ${v.toLocaleString("vi-VN")}`).join(", ") + (d.note ? `; ${d.note}` : "");
 }
 
 export function SyncPane() {
@@ -23,19 +26,23 @@ export function SyncPane() {
   const [code, setCode] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [outcome, setOutcome] = useState<SyncOutcome | null>(null);
+  const [notices, setNotices] = useState<string[]>([]);
+  const [outcome, setOutcome] = useState<(SyncOutcome & { at: string }) | null>(null);
   const [pending, setPending] = useState<number | null>(null);
+  const notify = (message: string) => setNotices((n) => [...n, message]);
 
   useEffect(() => {
-    void loadIdentity().then((id) => {
+    void loadIdentity().then(({ identity: id, notice }) => {
       setIdentity(id);
-      if (id) void pendingCount(id).then(setPending).catch(() => undefined);
+      if (notice) notify(notice);
+      if (id) void paneSession(id, notify).pending().then(setPending).catch(() => undefined);
     });
   }, []);
 
   const act = async (work: () => Promise<void>) => {
     setBusy(true);
     setError(null);
+    setNotices([]);
     try {
       await work();
     } catch (e) {
@@ -48,16 +55,17 @@ export function SyncPane() {
       setBusy(false);
     }
   };
-  const enroll = () => act(async () => setIdentity(await enrollDevice(server, code.trim())));
-  const sync = (id: Identity) => act(async () => {
-    const result = await syncNow(id);
-    setOutcome(result);
+  const show = (result: SyncOutcome) => {
+    setOutcome({ ...result, at: new Date().toLocaleString("vi-VN") });
     setPending(result.pending);
-  });
-  const choose = (id: Identity, c: Conflict, choice: "current" | "proposed") => act(async () => {
-    await resolve(id, c.id, choice);
-    setOutcome((o) => o && { ...o, conflicts: o.conflicts.filter((x) => x.id !== c.id) });
-  });
+  };
+  const enroll = () => act(async () => setIdentity(await enrollDevice(server, code.trim())));
+  const sync = (id: Identity) => act(async () => show(await paneSession(id, notify).sync()));
+  const choose = (id: Identity, c: ConflictNotice, choice: "current" | "proposed") =>
+    act(async () => show(await paneSession(id, notify).resolve(c.id!, choice)));
+  const line = (r: { hamlet: string; date: string; reason: string }) => t.sync.line(r.hamlet, formatDate(r.date), r.reason);
+  const settle = outcome?.conflicts.filter((c) => c.id !== undefined) ?? [];
+  const mine = outcome?.conflicts.filter((c) => c.id === undefined) ?? [];
 
   return (
     <section aria-label={t.tabs.sync} className={styles.pane}>
@@ -86,8 +94,21 @@ export function SyncPane() {
       )}
       <Busy busy={busy} />
       <ErrorBar error={error} />
-      {outcome && <Notice text={t.sync.done(outcome.pushed, outcome.pulled, outcome.refused)} />}
-      {identity && outcome && outcome.conflicts.length > 0 && (
+      {notices.map((n) => <Notice key={n} intent="warning" text={n} />)}
+      {outcome && <Notice text={t.sync.done(outcome.pushed, outcome.pulled, outcome.refused.length)} />}
+      {outcome && outcome.refused.length > 0 && (
+        <section aria-label={t.sync.refused}>
+          <Text weight="semibold">{t.sync.refused}</Text>
+          {outcome.refused.map((r) => <Text as="p" key={`${r.hamlet}|${r.date}|${r.reason}`}>{line(r)}</Text>)}
+        </section>
+      )}
+      {mine.length > 0 && (
+        <section aria-label={t.sync.conflicts}>
+          <Text weight="semibold">{t.sync.conflicts}</Text>
+          {mine.map((c) => <Text as="p" key={`${c.hamlet}|${c.date}`}>{line(c)}</Text>)}
+        </section>
+      )}
+      {identity && settle.length > 0 && (
         <Table size="small" aria-label={t.sync.conflicts}>
           <TableHeader>
             <TableRow>
@@ -97,7 +118,7 @@ export function SyncPane() {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {outcome.conflicts.map((c) => (
+            {settle.map((c) => (
               <TableRow key={c.id}>
                 <TableCell>{`${c.hamlet} ${formatDate(c.date)}`}</TableCell>
                 <TableCell>

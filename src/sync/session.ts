@@ -1,0 +1,168 @@
+/**
+ * One sync session for every client: the CLI, the task pane, and the phone page that has no workbook at all.
+ * Each sync queues the rows that count, pushes, pulls, writes back what the client does not already hold, and
+ * says what was refused or became a conflict. What differs per client comes in as ports: where state is kept,
+ * the client's journal, the transport, and how a notice reaches the user.
+ */
+import { hamletKey } from "../core/text";
+import {
+  type LocalRow,
+  type RetryPolicy,
+  type Sent,
+  SyncClient,
+  type Transport,
+  dataHash,
+} from "./client";
+import { ServerError } from "./errors";
+import type { Identity } from "./identity";
+import type { Conflict, PullResponse, RowData, SyncedRow } from "./protocol";
+import type { LocalJournal, Refusal } from "./rows";
+import type { SavedPlace } from "./saved";
+import { outboxStore } from "./stores";
+
+export interface SessionPorts {
+  transport: Transport;
+  /** Where the outbox is kept: the primary first, then the places that mirror it. */
+  outbox: SavedPlace[];
+  journal: LocalJournal;
+  /** Shows the user a notice at once (a damaged outbox set aside), even if the sync then fails. */
+  notify: (message: string) => void;
+  retry?: RetryPolicy;
+}
+
+/** An edit that became a conflict; a conflict this device may settle also carries its id and both versions. */
+export interface ConflictNotice {
+  hamlet: string;
+  date: string;
+  reason: string;
+  id?: number;
+  device?: string;
+  current?: RowData | null;
+  proposed?: RowData;
+}
+
+export interface SyncOutcome {
+  /** Edits the server took in this sync (new, or already there), not counting refused or conflicted ones. */
+  pushed: number;
+  /** Rows received from the server and written into this client's journal. */
+  pulled: number;
+  refused: Refusal[];
+  conflicts: ConflictNotice[];
+  /** Edits still waiting to be sent. */
+  pending: number;
+}
+
+const key = (hamlet: string, date: string) => `${date}|${hamletKey(hamlet)}`;
+
+export class SyncSession {
+  constructor(
+    private readonly identity: Identity,
+    private readonly ports: SessionPorts
+  ) {}
+
+  private async client(): Promise<SyncClient> {
+    const store = outboxStore(this.ports.outbox, this.ports.notify);
+    const client = new SyncClient(this.ports.transport, store, this.identity, this.ports.retry);
+    await client.open();
+    return client;
+  }
+
+  /** Edits waiting to be sent. */
+  async pending(): Promise<number> {
+    return (await this.client()).pending.length;
+  }
+
+  async sync(): Promise<SyncOutcome> {
+    const client = await this.client();
+    const local = await this.ports.journal.read();
+    const own = this.ownRows(local.rows);
+    await client.enqueue(own.rows);
+    const sent = await client.push();
+    const pulled = await client.pull();
+    const rejected = new Map(pulled.rejected.map((r) => [r.id, r.reason]));
+    // A resent edit comes back "duplicate"; whether it was refused the first time, the pull says.
+    const refusedNow = (s: Sent) =>
+      s.status === "rejected"
+        ? (s.reason ?? "")
+        : s.status === "duplicate"
+          ? rejected.get(s.id)
+          : undefined;
+    const refused = sent.flatMap((s) => {
+      const reason = refusedNow(s);
+      return reason === undefined
+        ? []
+        : [{ hamlet: s.hamlet, date: s.date, reason: reason || "Máy chủ không nhận dòng này." }];
+    });
+    return {
+      pushed: sent.filter((s) => s.status !== "conflict" && refusedNow(s) === undefined).length,
+      pulled: await this.writeBack(local.rows, pulled.rows),
+      refused: [...local.refused, ...own.refused, ...refused],
+      conflicts: conflictsOf(sent, pulled),
+      pending: client.pending.length,
+    };
+  }
+
+  /**
+   * The commune keeps one version of a conflicted row, then syncs so the workbook holds it. Retried like any
+   * request; "already settled" (a retry after a lost answer, or another commune device) counts as done.
+   */
+  async resolve(id: number, choice: "current" | "proposed"): Promise<SyncOutcome> {
+    const client = await this.client();
+    try {
+      await client.request(`/conflicts/${id}/resolve`, { choice }, () => null);
+    } catch (e) {
+      if (!(e instanceof ServerError && e.code === "not_found")) throw e;
+    }
+    return this.sync();
+  }
+
+  /** A hamlet's device sends its own hamlet's rows, under the server's spelling of its name. */
+  private ownRows(rows: LocalRow[]): { rows: LocalRow[]; refused: Refusal[] } {
+    const hamlet = this.identity.hamlet;
+    if (this.identity.scope === "commune" || !hamlet) return { rows, refused: [] };
+    const mine = (r: LocalRow) => hamletKey(r.hamlet) === hamletKey(hamlet);
+    return {
+      rows: rows.filter(mine).map((r) => ({ ...r, hamlet })),
+      refused: rows
+        .filter((r) => !mine(r))
+        .map((r) => ({
+          hamlet: r.hamlet,
+          date: r.date,
+          reason: `Thiết bị này chỉ gửi nhật ký của ấp ${hamlet}.`,
+        })),
+    };
+  }
+
+  /** Only rows that differ from what the client holds: its own rows coming back leave its workbook as typed. */
+  private async writeBack(local: LocalRow[], received: SyncedRow[]): Promise<number> {
+    const held = new Map(local.map((r) => [key(r.hamlet, r.date), dataHash(r.data)]));
+    const changed = received.filter((r) => held.get(key(r.hamlet, r.date)) !== dataHash(r));
+    return changed.length ? this.ports.journal.write(changed) : 0;
+  }
+}
+
+/** This device's edits that met another device's, and (for the commune) every conflict waiting for it. */
+function conflictsOf(sent: Sent[], pulled: PullResponse): ConflictNotice[] {
+  const open = pulled.conflicts.map(openConflict);
+  const listed = new Set(open.map((c) => key(c.hamlet, c.date)));
+  const mine = sent
+    .filter((s) => s.status === "conflict" && !listed.has(key(s.hamlet, s.date)))
+    .map((s) => ({
+      hamlet: s.hamlet,
+      date: s.date,
+      reason: s.reason ?? "Dòng đã được sửa ở thiết bị khác; xã sẽ chọn bản giữ lại.",
+    }));
+  return [...mine, ...open];
+}
+
+function openConflict(c: Conflict): ConflictNotice {
+  return {
+    hamlet: c.hamlet,
+    date: c.date,
+    reason: `Thiết bị "${c.device}" gửi bản khác với bản đang có; xã chọn bản giữ lại.`,
+    id: c.id,
+    device: c.device,
+    current: c.current,
+    proposed: c.proposed,
+  };
+}
