@@ -1,8 +1,11 @@
 /** `danvan serve | admin | enroll | sync` end to end, as the hidden black-box runs drive them. */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { copyFileSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import { buildApp } from "../../server/app";
+import { openDatabase } from "../../server/store/open";
 import { readPlan } from "../../src/core/reader";
 import { readGrid } from "../../src/xlsx/files";
 import { tempDir } from "../helpers/tmp";
@@ -16,6 +19,16 @@ const SERVER = `http://127.0.0.1:${PORT}`;
 function danvan(home: string, ...args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", cwd: dir(), env: { ...process.env, DANVAN_HOME: join(dir(), home) } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, json: () => JSON.parse(r.stdout) };
+}
+
+/** The same, without blocking: for a server running in this process. */
+function danvanAsync(home: string, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: dir(), env: { ...process.env, DANVAN_HOME: join(dir(), home) } });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr })));
 }
 
 async function addRows(file: string, rows: unknown[][]): Promise<void> {
@@ -50,10 +63,19 @@ test("a hamlet pushes its own rows, is refused the others, and a rerun changes n
     ["10/12/2024", "Cầu", 12, 6, 3, 10, 7, "1.000 m", null, null, null, null, null, null, null, null, null, null, null, null, null, "=HYPERLINK(\"x\")", "A", "14h05"],
     ["11/12/2024", "ấp cầu", 12, 6, 3, 10, 7, "800", "500 m", null, null, null, null, null, null, null, null, null, null, null, null, "", "A", "14h10"],
     ["11/12/2024", "Trại Bí", 1, 1, 1, 1, 1],
+    ["12/12/2024", "Cầu", 1, 1, 1, 1, 1, null, null, null, null, null, null, null, null, null, null, null, null, null, null, "x".repeat(2500), "A", "14h00"],
   ]);
   const first = danvan("cau", "sync", "cau.xlsx", "--server", SERVER, "--json");
   expect(first.code).toBe(0);
-  expect(first.json()).toMatchObject({ pushed: 2, refused: [{ hamlet: "Trại Bí", date: "2024-12-11" }], conflicts: [] });
+  expect(first.json()).toMatchObject({
+    pushed: 2,
+    refused: [
+      { hamlet: "Trại Bí", date: "2024-12-11", reason: "Thiết bị này chỉ gửi nhật ký của ấp Cầu." },
+      { hamlet: "Cầu", date: "2024-12-12", reason: expect.stringMatching(/^Dữ liệu không hợp lệ/) },
+    ],
+    conflicts: [],
+    notices: [],
+  });
   const again = danvan("cau", "sync", "cau.xlsx", "--server", SERVER, "--json");
   expect(again.code).toBe(0);
   expect(again.json()).toMatchObject({ pushed: 0, conflicts: [], pending: 0 });
@@ -65,7 +87,9 @@ test("a second device editing the same row makes a conflict the commune sees; no
   await addRows("cau2.xlsx", [["10/12/2024", "Cầu", 1, 1, 1, 1, 1, "5 m"]]);
   const r = danvan("cau2", "sync", "cau2.xlsx", "--server", SERVER, "--json");
   expect(r.code).toBe(0);
-  expect(r.json().conflicts).toHaveLength(1);
+  expect(r.json().conflicts).toEqual([{ hamlet: "Cầu", date: "2024-12-10", reason: "Dòng đã được sửa ở thiết bị khác; xã sẽ chọn bản giữ lại." }]);
+  const text = danvan("cau2", "sync", "cau2.xlsx", "--server", SERVER);
+  expect(text.stdout).toBe("Đã gửi 0 dòng, nhận 0 dòng vào cau2.xlsx.\n");
   expect(danvan("traibi", "enroll", "--server", SERVER, "--code", codes.hamlets["Trại Bí"]).code).toBe(0);
   await addRows("traibi.xlsx", [["11/12/2024", "Trại Bí", 6, 6, 0, 5, 4, null, null, null, "150"]]);
   expect(danvan("traibi", "sync", "traibi.xlsx", "--server", SERVER, "--json").json()).toMatchObject({ pushed: 1 });
@@ -94,4 +118,55 @@ test("without enrolment or without a server: one Vietnamese line and a non-zero 
   expect(down.code).not.toBe(0);
   expect(down.stderr).toMatch(/^Lỗi: Không kết nối được máy chủ http:\/\/127\.0\.0\.1:9/);
   expect(down.stderr).not.toMatch(/\n\s+at /);
+});
+
+test("a damaged identity file is set aside under a dated name and the officer is told to enrol again", () => {
+  const home = join(dir(), "broken");
+  expect(danvan("broken", "enroll", "--server", SERVER, "--code", danvan("admin", "admin", "code", "--db", "db.sqlite", "--hamlet", "Mới", "--json").json().code).code).toBe(0);
+  writeFileSync(join(home, "identity.json"), '{"clientID": "abc", "token":');
+  const r = danvan("broken", "sync", "xa.xlsx", "--json");
+  expect(r.code).toBe(2);
+  const aside = readdirSync(home).find((f) => f.startsWith("identity.hong-"))!;
+  expect(aside).toMatch(/^identity\.hong-\d{8}-\d{6}\.json$/);
+  expect(r.stderr).toBe(
+    `Lỗi: Thông tin đăng ký thiết bị ở tệp ${join(home, "identity.json")} bị hỏng (không đọc được nội dung); bản hỏng đã được cất sang tệp ${aside}. Hãy xin xã mã đăng ký mới và đăng ký lại thiết bị; các dòng chưa gửi vẫn được giữ.\n`
+  );
+  expect(readFileSync(join(home, aside), "utf8")).toBe('{"clientID": "abc", "token":');
+  expect(existsSync(join(home, "identity.json"))).toBe(false);
+});
+
+test("a damaged outbox file is set aside, the sync goes on and says so", () => {
+  const home = join(dir(), "traibi");
+  const outbox = readdirSync(home).find((f) => /^outbox-\d+\.json$/.test(f))!;
+  writeFileSync(join(home, outbox), "\u0000\u0000garbage");
+  const r = danvan("traibi", "sync", "traibi.xlsx", "--json");
+  expect(r.code).toBe(0);
+  const aside = readdirSync(home).find((f) => f.startsWith(`${outbox.replace(".json", "")}.hong-`))!;
+  expect(readFileSync(join(home, aside), "utf8")).toBe("\u0000\u0000garbage");
+  expect(r.json()).toMatchObject({
+    pushed: 1,
+    conflicts: [],
+    pending: 0,
+    notices: [`Hàng chờ đồng bộ ở tệp ${join(home, outbox)} bị hỏng (không đọc được nội dung); bản hỏng đã được cất sang tệp ${aside}. Các dòng trong sổ sẽ được gửi lại từ đầu; máy chủ bỏ qua dòng đã có, dòng khác bản trên máy chủ thành xung đột để xã chọn.`],
+  });
+});
+
+test("an outdated DanVan is told in one line to update DanVan, and nothing is lost", async () => {
+  // This server takes every request for one from protocol 1, as a server of the next DanVan would take ours.
+  const db = await openDatabase(join(dir(), "db.sqlite"));
+  const app = await buildApp({ db });
+  app.addHook("preValidation", async (request) => {
+    if (request.body && typeof request.body === "object") (request.body as { protocolVersion?: number }).protocolVersion = 1;
+  });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  try {
+    await addRows("cau.xlsx", [["13/12/2024", "Cầu", 2, 2, 2, 2, 2, "100"]]);
+    const r = await danvanAsync("cau", "sync", "cau.xlsx", "--server", `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("Lỗi: Phiên bản DanVan trên máy này đã cũ (giao thức 1, máy chủ dùng 2); hãy cập nhật DanVan rồi đồng bộ lại.\n");
+  } finally {
+    await app.close();
+    await db.close();
+  }
+  expect(danvan("cau", "sync", "cau.xlsx", "--server", SERVER, "--json").json()).toMatchObject({ pushed: 1, pending: 0 });
 });

@@ -9,11 +9,15 @@ import type { Server } from "node:http";
 import { join } from "node:path";
 import { type Browser, type Page, chromium } from "playwright-core";
 import type { FastifyInstance } from "fastify";
-import { createCampaign } from "../../server/admin";
+import { createCampaign, issueHamletCode } from "../../server/admin";
 import { buildApp } from "../../server/app";
 import type { Database } from "../../server/store/database";
 import { openDatabase } from "../../server/store/open";
 import { importPlanText } from "../../src/core/importer";
+import { fetchTransport } from "../../src/sync/client";
+import { enroll } from "../../src/sync/identity";
+import { memoryPlace } from "../../src/sync/saved";
+import { SyncSession } from "../../src/sync/session";
 import { planToGrid } from "../helpers/plans";
 import { serveFolder } from "../helpers/static-server";
 
@@ -83,23 +87,47 @@ run("the task pane in Chromium", () => {
     await page.screenshot({ path: join(ROOT, "test-results-check.png"), fullPage: true }).catch(() => undefined);
   });
 
-  test("Đồng bộ enrols with a code, sends the hamlet's own row, refuses the other hamlet's", async () => {
+  test("Đồng bộ enrols with a code, sends the hamlet's own row, and lists in Vietnamese what it did not send, what conflicted, and an update it needs", async () => {
     const db: Database = await openDatabase(":memory:");
-    const { codes } = await createCampaign(db, seedPlan());
+    const { codes, campaign } = await createCampaign(db, seedPlan());
     const sync: FastifyInstance = await buildApp({ db, corsOrigin: new URL(url).origin });
+    let outdated = false;
+    // When set, the server takes the pane for a DanVan of protocol 1, as the next DanVan's server would.
+    sync.addHook("preValidation", async (request) => {
+      if (outdated && request.body && typeof request.body === "object") (request.body as { protocolVersion?: number }).protocolVersion = 1;
+    });
     await sync.listen({ port: 0, host: "127.0.0.1" });
+    const server = `http://127.0.0.1:${(sync.server.address() as { port: number }).port}`;
     try {
+      // Another device of Cầu (a phone) reported 11/12 first.
+      const phone = await enroll(fetchTransport(server), { server, code: (await issueHamletCode(db, "Cầu", campaign)).code, name: "Điện thoại ấp Cầu" }, memoryPlace());
+      const phoneRow = { hamlet: "Cầu", date: "2024-12-11", data: { values: { nhan_dan: 5, phat_quang_m: 300 }, note: "", reporter: "", sentAt: "2024-12-11T14:00" } };
+      await new SyncSession(phone, { transport: fetchTransport(server), outbox: [memoryPlace()], journal: { read: async () => ({ rows: [phoneRow], refused: [] }), write: async () => 0 }, notify: () => undefined }).sync();
+      // The pane's workbook has its own 11/12 too.
+      await page.evaluate(() => {
+        const journal = (window as unknown as { __book: { sheets: { name: string; rows: unknown[][] }[] } }).__book.sheets.find((x) => x.name === "Nhật ký")!;
+        const cau = journal.rows.find((r) => r[1] === "Cầu")!;
+        journal.rows.push([(cau[0] as number) - 1, ...cau.slice(1, 7), 999, ...cau.slice(8)]);
+      });
       await page.getByRole("tab", { name: "Đồng bộ" }).click();
-      await page.getByLabel("Địa chỉ máy chủ").fill(`http://127.0.0.1:${(sync.server.address() as { port: number }).port}`);
+      await page.getByLabel("Địa chỉ máy chủ").fill(server);
       await page.getByLabel("Mã đăng ký (xã cấp)").fill(codes.hamlets["Cầu"]);
       await page.getByRole("button", { name: "Đăng ký thiết bị" }).click();
       await expectVisible(page.getByText("Thiết bị của ấp Cầu, xã Tân Phong"));
       await page.getByRole("button", { name: "Đồng bộ ngay" }).click();
-      await expectVisible(page.getByText("Đã gửi 1 dòng, nhận 1 dòng, 1 dòng không thuộc thiết bị này nên không gửi."));
+      await expectVisible(page.getByText("Đã gửi 1 dòng, nhận 1 dòng, 1 dòng không gửi được."));
+      await expectVisible(page.getByText("Ấp Trại Bí, ngày 12/12/2024: Thiết bị này chỉ gửi nhật ký của ấp Cầu."));
+      await expectVisible(page.getByText("Ấp Cầu, ngày 11/12/2024: Dòng đã được sửa ở thiết bị khác; xã sẽ chọn bản giữ lại."));
       await expectVisible(page.getByText(/^Chờ gửi: 0 dòng/));
-      const rows = await db.read((tx) => tx.all<{ data: string }>("SELECT data FROM journal_rows"));
-      expect(rows.map((r) => JSON.parse(r.data).values)).toEqual([{ quan_doi: 12, dan_quan: 6, cong_an: 3, nhan_dan: 7, phat_quang_m: 800 }]);
+      const rows = await db.read((tx) => tx.all<{ day: string; data: string }>("SELECT day, data FROM journal_rows ORDER BY day"));
+      expect(rows.map((r) => [r.day, JSON.parse(r.data).values])).toEqual([
+        ["2024-12-11", { nhan_dan: 5, phat_quang_m: 300 }],
+        ["2024-12-12", { quan_doi: 12, dan_quan: 6, cong_an: 3, nhan_dan: 7, phat_quang_m: 800 }],
+      ]);
       await page.screenshot({ path: join(ROOT, "test-results-sync.png"), fullPage: true }).catch(() => undefined);
+      outdated = true;
+      await page.getByRole("button", { name: "Đồng bộ ngay" }).click();
+      await expectVisible(page.getByText(/Phiên bản DanVan trên máy này đã cũ \(giao thức 1, máy chủ dùng 2\); hãy cập nhật DanVan rồi đồng bộ lại\./));
     } finally {
       await sync.close();
       await db.close();

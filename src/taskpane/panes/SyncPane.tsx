@@ -97,13 +97,13 @@ export function SyncPane() {
       {notices.map((n) => <Notice key={n} intent="warning" text={n} />)}
       {outcome && <Notice text={t.sync.done(outcome.pushed, outcome.pulled, outcome.refused.length)} />}
       {outcome && outcome.refused.length > 0 && (
-        <section aria-label={t.sync.refused}>
+        <section aria-label={t.sync.refused} className={styles.pane}>
           <Text weight="semibold">{t.sync.refused}</Text>
           {outcome.refused.map((r) => <Text as="p" key={`${r.hamlet}|${r.date}|${r.reason}`}>{line(r)}</Text>)}
         </section>
       )}
       {mine.length > 0 && (
-        <section aria-label={t.sync.conflicts}>
+        <section aria-label={t.sync.conflicts} className={styles.pane}>
           <Text weight="semibold">{t.sync.conflicts}</Text>
           {mine.map((c) => <Text as="p" key={`${c.hamlet}|${c.date}`}>{line(c)}</Text>)}
         </section>
