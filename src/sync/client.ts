@@ -215,8 +215,12 @@ export class SyncClient {
     }
   }
 
-  /** Fetches what changed since the last cookie; known versions follow the server. */
-  async pull(): Promise<PullResponse> {
+  /**
+   * Fetches what changed since the last cookie; known versions follow the server. `write` puts the rows into
+   * the client first: if it fails the cookie stays, so they come again, and the client's stale rows are never
+   * taken for its own edits of the newer ones.
+   */
+  async pull(write?: (response: PullResponse) => Promise<void>): Promise<PullResponse> {
     const response = await this.request(
       "/pull",
       {
@@ -226,6 +230,7 @@ export class SyncClient {
       },
       (b) => PullResponseSchema.parse(b)
     );
+    await write?.(response);
     for (const row of response.rows)
       this.state.known[rowKey(row.hamlet, row.date)] = {
         version: row.version,

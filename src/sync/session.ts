@@ -78,7 +78,10 @@ export class SyncSession {
     const own = this.ownRows(local.rows);
     await client.enqueue(own.rows);
     const sent = await client.push();
-    const pulled = await client.pull();
+    let received = 0;
+    const pulled = await client.pull(async (r) => {
+      received = await this.writeBack(local.rows, r.rows);
+    });
     const rejected = new Map(pulled.rejected.map((r) => [r.id, r.reason]));
     // A resent edit comes back "duplicate"; whether it was refused the first time, the pull says.
     const refusedNow = (s: Sent) =>
@@ -95,7 +98,7 @@ export class SyncSession {
     });
     return {
       pushed: sent.filter((s) => s.status !== "conflict" && refusedNow(s) === undefined).length,
-      pulled: await this.writeBack(local.rows, pulled.rows),
+      pulled: received,
       refused: [...local.refused, ...own.refused, ...refused],
       conflicts: conflictsOf(sent, pulled),
       pending: client.pending.length,

@@ -11,9 +11,11 @@ import type { Plan } from "../../src/core/model";
 import { readPlan } from "../../src/core/reader";
 import { JOURNAL_TABLE, SHEET } from "../../src/core/sheets";
 import { planLayouts } from "../../src/core/template";
-import { type Transport, fetchTransport } from "../../src/sync/client";
+import type { JournalEntry } from "../../src/core/journal-writes";
+import { type LocalRow, type Transport, fetchTransport } from "../../src/sync/client";
 import { type Identity, enroll } from "../../src/sync/identity";
 import { memoryPlace } from "../../src/sync/saved";
+import type { LocalJournal } from "../../src/sync/rows";
 import { SyncSession } from "../../src/sync/session";
 import { writeLayouts } from "../../src/xlsx/files";
 import { fileJournal } from "../../src/xlsx/journal";
@@ -124,4 +126,45 @@ export function losingFirstAnswer(inner: Transport, path: RegExp): Transport {
       return response;
     },
   };
+}
+
+/** A journal with no workbook, as the phone page keeps one: a row per day; `failNext` makes one write fail. */
+export class MemoryJournal implements LocalJournal {
+  readonly rows = new Map<string, LocalRow>();
+  failNext = false;
+
+  set(row: LocalRow): void {
+    this.rows.set(`${row.date}|${row.hamlet}`, row);
+  }
+
+  async read() {
+    return { rows: [...this.rows.values()], refused: [] };
+  }
+
+  async write(rows: JournalEntry[]): Promise<number> {
+    if (this.failNext) {
+      this.failNext = false;
+      throw new Error("bộ nhớ đầy");
+    }
+    for (const { hamlet, date, values, note, reporter, sentAt } of rows)
+      this.set({ hamlet, date, data: { values, note, reporter, sentAt } });
+    return rows.length;
+  }
+}
+
+/** A device with no workbook, enrolled with `code`. */
+export async function memoryDevice(server: string, code: string) {
+  const identity = await enroll(
+    fetchTransport(server),
+    { server, code, name: "Điện thoại" },
+    memoryPlace()
+  );
+  const journal = new MemoryJournal();
+  const session = new SyncSession(identity, {
+    transport: fetchTransport(server),
+    outbox: [memoryPlace()],
+    journal,
+    notify: () => undefined,
+  });
+  return { journal, session };
 }

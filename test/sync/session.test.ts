@@ -7,18 +7,15 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { createCampaign, issueHamletCode, revokeDevice } from "../../server/admin";
 import type { Database } from "../../server/store/database";
-import type { JournalEntry } from "../../src/core/journal-writes";
-import { type LocalRow, type Transport, fetchTransport } from "../../src/sync/client";
+import { type Transport, fetchTransport } from "../../src/sync/client";
 import { AuthError, VersionError } from "../../src/sync/errors";
-import { enroll } from "../../src/sync/identity";
-import { memoryPlace } from "../../src/sync/saved";
-import { SyncSession } from "../../src/sync/session";
 import { listen, storeTargets } from "../helpers/sync-env";
 import { tempDir } from "../helpers/tmp";
 import {
   Device,
   journalRow,
   losingFirstAnswer,
+  memoryDevice,
   readPlanFile,
   tanPhong,
   typeRows,
@@ -258,42 +255,60 @@ describe.each(storeTargets())("the sync session on $name", (target) => {
   });
 
   test("a client with no workbook (the phone page) syncs through the same session", async () => {
-    const place = memoryPlace();
-    const identity = await enroll(
-      fetchTransport(url),
-      { server: url, code: codes.hamlets["Bàu Đưng"], name: "Điện thoại" },
-      place
-    );
-    const entries = new Map<string, LocalRow>([
-      [
-        "2024-12-10",
-        {
-          hamlet: "Bàu Đưng",
-          date: "2024-12-10",
-          data: {
-            values: { nhan_dan: 8, phat_quang_m: 900 },
-            note: "",
-            reporter: "Ba",
-            sentAt: "2024-12-10T14:02",
-          },
-        },
-      ],
-    ]);
-    const received: JournalEntry[] = [];
-    const phone = new SyncSession(identity, {
-      transport: fetchTransport(url),
-      outbox: [memoryPlace()],
-      journal: {
-        read: async () => ({ rows: [...entries.values()], refused: [] }),
-        write: async (rows) => received.push(...rows),
+    const phone = await memoryDevice(url, codes.hamlets["Bàu Đưng"]);
+    phone.journal.set({
+      hamlet: "Bàu Đưng",
+      date: "2024-12-10",
+      data: {
+        values: { nhan_dan: 8, phat_quang_m: 900 },
+        note: "",
+        reporter: "Ba",
+        sentAt: "2024-12-10T14:02",
       },
-      notify: () => undefined,
     });
-    expect(await phone.sync()).toMatchObject({ pushed: 1, pulled: 0, pending: 0 });
+    expect(await phone.session.sync()).toEqual({
+      pushed: 1,
+      pulled: 0,
+      refused: [],
+      conflicts: [],
+      pending: 0,
+    });
     expect(await serverRow("Bàu Đưng", "2024-12-10")).toMatchObject({
       values: { phat_quang_m: 900 },
       reporter: "Ba",
     });
-    expect(received).toEqual([]);
+  });
+
+  test("rows a client failed to write come again at the next sync, and its older copy is never sent over them", async () => {
+    const row = (phat_quang_m: number) => ({
+      hamlet: "Sân Bay",
+      date: "2024-12-10",
+      data: {
+        values: { nhan_dan: 2, phat_quang_m },
+        note: "",
+        reporter: "",
+        sentAt: "2024-12-10T14:00",
+      },
+    });
+    const first = await memoryDevice(url, codes.hamlets["Sân Bay"]);
+    const second = await memoryDevice(url, await newCode("Sân Bay"));
+    first.journal.set(row(100));
+    await first.session.sync();
+    expect(await second.session.sync()).toMatchObject({ pulled: 1 });
+    first.journal.set(row(200));
+    expect(await first.session.sync()).toMatchObject({ pushed: 1 });
+    second.journal.failNext = true;
+    await expect(second.session.sync()).rejects.toThrow("bộ nhớ đầy");
+    expect(await second.session.sync()).toEqual({
+      pushed: 0,
+      pulled: 1,
+      refused: [],
+      conflicts: [],
+      pending: 0,
+    });
+    expect(second.journal.rows.get("2024-12-10|Sân Bay")?.data.values.phat_quang_m).toBe(200);
+    expect(await serverRow("Sân Bay", "2024-12-10")).toMatchObject({
+      values: { phat_quang_m: 200 },
+    });
   });
 });
