@@ -82,24 +82,11 @@ export class SyncSession {
     const pulled = await client.pull(async (r) => {
       received = await this.writeBack(local.rows, r.rows);
     });
-    const rejected = new Map(pulled.rejected.map((r) => [r.id, r.reason]));
-    // A resent edit comes back "duplicate"; whether it was refused the first time, the pull says.
-    const refusedNow = (s: Sent) =>
-      s.status === "rejected"
-        ? (s.reason ?? "")
-        : s.status === "duplicate"
-          ? rejected.get(s.id)
-          : undefined;
-    const refused = sent.flatMap((s) => {
-      const reason = refusedNow(s);
-      return reason === undefined
-        ? []
-        : [{ hamlet: s.hamlet, date: s.date, reason: reason || "Máy chủ không nhận dòng này." }];
-    });
+    const refused = refusalsOf(sent, pulled);
     return {
-      pushed: sent.filter((s) => s.status !== "conflict" && refusedNow(s) === undefined).length,
+      pushed: sent.filter((s) => s.status !== "conflict" && !refused.has(s.id)).length,
       pulled: received,
-      refused: [...local.refused, ...own.refused, ...refused],
+      refused: [...local.refused, ...own.refused, ...refused.values()],
       conflicts: conflictsOf(sent, pulled),
       pending: client.pending.length,
     };
@@ -142,6 +129,23 @@ export class SyncSession {
     const changed = received.filter((r) => held.get(key(r.hamlet, r.date)) !== dataHash(r));
     return changed.length ? this.ports.journal.write(changed) : 0;
   }
+}
+
+/** The server's refusals of this sync's edits, by mutation id: said at once, or by the pull for a resent one. */
+function refusalsOf(sent: Sent[], pulled: PullResponse): Map<number, Refusal> {
+  const earlier = new Map(pulled.rejected.map((r) => [r.id, r.reason]));
+  const out = new Map<number, Refusal>();
+  for (const s of sent) {
+    // A resent edit comes back "duplicate": whether it was refused the first time, the pull says.
+    const reason = s.status === "duplicate" ? earlier.get(s.id) : s.reason;
+    if (s.status === "rejected" || (s.status === "duplicate" && reason !== undefined))
+      out.set(s.id, {
+        hamlet: s.hamlet,
+        date: s.date,
+        reason: reason || "Máy chủ không nhận dòng này.",
+      });
+  }
+  return out;
 }
 
 /** This device's edits that met another device's, and (for the commune) every conflict waiting for it. */
