@@ -4,12 +4,8 @@
  * the outbox is mirrored into a very hidden sheet of the workbook, so a wiped browser cache loses nothing.
  * The device token is never written into the workbook, which travels by e-mail and Zalo.
  */
+import { type KeyValue, keyValuePlace } from "./key-value";
 import type { SavedPlace } from "./saved";
-
-export interface KeyValue {
-  getItem(key: string): Promise<string | null>;
-  setItem(key: string, value: string): Promise<void>;
-}
 
 export function hostStorage(): KeyValue {
   const runtime = (globalThis as { OfficeRuntime?: { storage?: KeyValue } }).OfficeRuntime;
@@ -20,20 +16,9 @@ export function hostStorage(): KeyValue {
   };
 }
 
-/** One key of a browser-like storage; a damaged value is copied to `<key>.hong-<stamp>` and the key emptied. */
-export function keyValuePlace(storage: KeyValue, key: string): SavedPlace {
-  return {
-    where: `bộ nhớ của ngăn tác vụ (khóa ${key})`,
-    read: async () => (await storage.getItem(key)) || null,
-    write: (text) => storage.setItem(key, text),
-    async setAside(stamp) {
-      let name = `${key}.hong-${stamp}`;
-      for (let n = 2; await storage.getItem(name); n++) name = `${key}.hong-${stamp}-${n}`;
-      await storage.setItem(name, (await storage.getItem(key)) ?? "");
-      await storage.setItem(key, "");
-      return `khóa ${name}`;
-    },
-  };
+/** One key of the pane's storage. */
+export function panePlace(key: string): SavedPlace {
+  return keyValuePlace(hostStorage(), key, "bộ nhớ của ngăn tác vụ");
 }
 
 export const MIRROR_SHEET = "DanVan_DongBo";
@@ -75,13 +60,11 @@ export function sheetMirrorPlace(): SavedPlace {
     setAside: (stamp) =>
       Excel.run(async (context) => {
         const sheets = context.workbook.worksheets;
+        sheets.load("items/name");
+        await context.sync();
+        const taken = new Set(sheets.items.map((ws) => ws.name));
         let name = `DanVan_Hong_${stamp}`;
-        for (let n = 2; ; n++) {
-          const taken = sheets.getItemOrNullObject(name);
-          await context.sync();
-          if (taken.isNullObject) break;
-          name = `DanVan_Hong_${stamp}_${n}`;
-        }
+        for (let n = 2; taken.has(name); n++) name = `DanVan_Hong_${stamp}_${n}`;
         sheets.getItem(MIRROR_SHEET).name = name;
         await context.sync();
         return `trang ẩn ${name}`;

@@ -2,7 +2,7 @@
 import { openWorkbookJournal } from "../excel/journal";
 import { fetchTransport } from "../sync/client";
 import { type Identity, enroll, readIdentity } from "../sync/identity";
-import { hostStorage, keyValuePlace, sheetMirrorPlace } from "../sync/office-store";
+import { hostStorage, panePlace, sheetMirrorPlace } from "../sync/office-store";
 import { SyncSession } from "../sync/session";
 
 export { AuthError } from "../sync/errors";
@@ -10,7 +10,7 @@ export type { Identity };
 export type { ConflictNotice, SyncOutcome } from "../sync/session";
 
 const IDENTITY_KEY = "danvan.identity";
-const identityPlace = () => keyValuePlace(hostStorage(), IDENTITY_KEY);
+const identityPlace = () => panePlace(IDENTITY_KEY);
 
 /** The saved identity, or null; `notice` says when a damaged one was set aside. */
 export function loadIdentity(): Promise<{ identity: Identity | null; notice: string | null }> {
@@ -32,10 +32,7 @@ export function enrollDevice(server: string, code: string): Promise<Identity> {
 export function paneSession(identity: Identity, notify: (message: string) => void): SyncSession {
   return new SyncSession(identity, {
     transport: fetchTransport(identity.server),
-    outbox: [
-      keyValuePlace(hostStorage(), `danvan.outbox.${identity.campaign}`),
-      sheetMirrorPlace(),
-    ],
+    outbox: [panePlace(`danvan.outbox.${identity.campaign}`), sheetMirrorPlace()],
     journal: openWorkbookJournal(),
     notify,
   });

@@ -3,12 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { emptyState } from "../../src/sync/client";
 import { readIdentity } from "../../src/sync/identity";
-import {
-  MIRROR_SHEET,
-  hostStorage,
-  keyValuePlace,
-  sheetMirrorPlace,
-} from "../../src/sync/office-store";
+import { MIRROR_SHEET, panePlace, sheetMirrorPlace } from "../../src/sync/office-store";
 import { outboxStore } from "../../src/sync/stores";
 
 type G = Record<string, unknown>;
@@ -71,13 +66,13 @@ test("OfficeRuntime.storage where the host has it, else localStorage", async () 
       setItem: async (k: string, v: string) => void runtime.set(k, v),
     },
   };
-  await outboxStore([keyValuePlace(hostStorage(), "k")], () => undefined).save(
+  await outboxStore([panePlace("k")], () => undefined).save(
     emptyState("enrolment-1", "client-0001")
   );
   expect(JSON.parse(runtime.get("k")!)).toMatchObject({ format: 2, clientID: "client-0001" });
   delete (globalThis as G).OfficeRuntime;
   installLocalStorage();
-  const store = outboxStore([keyValuePlace(hostStorage(), "k")], () => undefined);
+  const store = outboxStore([panePlace("k")], () => undefined);
   await store.save(emptyState("enrolment-1", "client-0002"));
   expect(await store.load()).toMatchObject({ clientID: "client-0002" });
 });
@@ -85,10 +80,7 @@ test("OfficeRuntime.storage where the host has it, else localStorage", async () 
 test("a wiped browser cache loses nothing: the outbox comes back from the very hidden sheet", async () => {
   const book = installExcel();
   const local = installLocalStorage();
-  const store = outboxStore(
-    [keyValuePlace(hostStorage(), OUTBOX_KEY), sheetMirrorPlace()],
-    () => undefined
-  );
+  const store = outboxStore([panePlace(OUTBOX_KEY), sheetMirrorPlace()], () => undefined);
   const state = outboxWithEdits();
   await store.save(state);
   const mirror = book.sheets.find((s) => s.name === MIRROR_SHEET)!;
@@ -102,9 +94,7 @@ test("a damaged outbox in browser storage is set aside under a dated key and the
   installExcel();
   const local = installLocalStorage();
   const notices: string[] = [];
-  const store = outboxStore([keyValuePlace(hostStorage(), OUTBOX_KEY), sheetMirrorPlace()], (m) =>
-    notices.push(m)
-  );
+  const store = outboxStore([panePlace(OUTBOX_KEY), sheetMirrorPlace()], (m) => notices.push(m));
   const state = outboxWithEdits();
   await store.save(state);
   local.set(OUTBOX_KEY, '{"format":2,"clientID":');
@@ -121,9 +111,7 @@ test("a damaged very hidden mirror sheet is renamed, kept very hidden, and the u
   const book = installExcel();
   installLocalStorage();
   const notices: string[] = [];
-  const store = outboxStore([keyValuePlace(hostStorage(), OUTBOX_KEY), sheetMirrorPlace()], (m) =>
-    notices.push(m)
-  );
+  const store = outboxStore([panePlace(OUTBOX_KEY), sheetMirrorPlace()], (m) => notices.push(m));
   await store.save(outboxWithEdits());
   (
     globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
@@ -164,7 +152,7 @@ test("a damaged identity in the pane's storage is set aside and the pane asks to
       server: "x",
     })
   );
-  const { identity, notice } = await readIdentity(keyValuePlace(hostStorage(), "danvan.identity"));
+  const { identity, notice } = await readIdentity(panePlace("danvan.identity"));
   expect(identity).toBeNull();
   expect(notice).toMatch(
     /^Thông tin đăng ký thiết bị ở bộ nhớ của ngăn tác vụ \(khóa danvan\.identity\) bị hỏng \(nội dung không đúng mẫu ở "scope"\); bản hỏng đã được cất sang khóa danvan\.identity\.hong-\d{8}-\d{6}\. Hãy xin xã mã đăng ký mới và đăng ký lại thiết bị/
