@@ -266,17 +266,19 @@ function checkJournal(plan: Plan, asOf: LocalDateTime, rows: EffectiveRow[]): Fi
       );
     }
     seen.add(key);
-    if (isLate(row, window.to)) {
-      out.push(
-        finding(
-          "REPORT_LATE",
-          "warning",
-          at(row.ref, "sent"),
-          `Ấp ${row.hamlet} gửi báo cáo ngày ${formatDate(row.date)} lúc ${formatTime(row.sent_minutes!)}${row.sent_date && row.sent_date !== row.date ? ` ngày ${formatDate(row.sent_date)}` : ""}, sau giờ nhận ${formatTime(window.to)}.`,
-          { expected: formatTime(window.to), actual: formatTime(row.sent_minutes!) }
-        )
-      );
-    }
+  }
+  // Late is about the row that counts: a late original replaced by a correction is not late twice.
+  for (const { row } of rows) {
+    if (!isLate(row, window.to)) continue;
+    out.push(
+      finding(
+        "REPORT_LATE",
+        "warning",
+        at(row.ref, "sent"),
+        `Ấp ${row.hamlet} gửi báo cáo ngày ${formatDate(row.date!)} lúc ${formatTime(row.sent_minutes!)}${row.sent_date && row.sent_date !== row.date ? ` ngày ${formatDate(row.sent_date)}` : ""}, sau giờ nhận ${formatTime(window.to)}.`,
+        { expected: formatTime(window.to), actual: formatTime(row.sent_minutes!) }
+      )
+    );
   }
   return [...out, ...missingReports(plan, asOf, rows)];
 }

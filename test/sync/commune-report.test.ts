@@ -22,6 +22,8 @@ const DAYS = dateRange("2024-12-10", "2024-12-16");
 const people = { quan_doi: 3, dan_quan: 3, cong_an: 3, nhan_dan: 3 };
 /** 08:10 on 12/12/2024 as Excel holds a date and time typed into Giờ gửi. */
 const NEXT_MORNING = dateToExcelSerial("2024-12-12") + (8 * 60 + 10) / 1440;
+/** 08:30 on 13/12/2024. */
+const MORNING_AFTER_12 = dateToExcelSerial("2024-12-13") + (8 * 60 + 30) / 1440;
 
 /** What the commune's report and findings say of one hamlet, day by day. */
 function seenOf(plan: Plan, hamlet: string) {
@@ -101,18 +103,29 @@ describe.each(storeTargets())(
           NEXT_MORNING,
           { note: "sửa lại" }
         ),
+        // 12/12 sent late, then corrected the next morning: late once, for the correction that counts.
+        journalRow("12/12/2024", "Trại Bí", { dan_quan: 6, nhan_dan: 2, lam_duong_m: 90 }, "16h00"),
+        journalRow(
+          "12/12/2024",
+          "Trại Bí",
+          { dan_quan: 6, nhan_dan: 2, lam_duong_m: 95 },
+          MORNING_AFTER_12
+        ),
+        // 13/12 sent late, then retyped without a sent time: the untimed row counts and is not late.
+        journalRow("13/12/2024", "Trại Bí", { dan_quan: 6, nhan_dan: 2, lam_duong_m: 60 }, "16h10"),
+        journalRow("13/12/2024", "Trại Bí", { dan_quan: 6, nhan_dan: 2, lam_duong_m: 70 }, null),
       ]);
       typed["Cầu"] = await readPlanFile(cau.file);
       typed["Trại Bí"] = await readPlanFile(traiBi.file);
       expect(await cau.sync()).toMatchObject({ pushed: 5, refused: [], conflicts: [], pending: 0 });
       expect(await traiBi.sync()).toMatchObject({
-        pushed: 2,
+        pushed: 4,
         refused: [],
         conflicts: [],
         pending: 0,
       });
       const xa = await device("xa", codes.commune);
-      expect(await xa.sync()).toMatchObject({ pulled: 7, pending: 0 });
+      expect(await xa.sync()).toMatchObject({ pulled: 9, pending: 0 });
       commune = await readPlanFile(xa.file);
       devices = [cau, traiBi, xa];
     });
@@ -141,7 +154,7 @@ describe.each(storeTargets())(
         expect(await d.sync()).toMatchObject({ pushed: 0, pulled: 0, pending: 0 });
     });
 
-    test("a correction sent the next morning counts, late, at the commune as in the hamlet's workbook", () => {
+    test("a correction sent the next morning counts, late once, at the commune as in the hamlet's workbook; an untimed retype is not late", () => {
       expect(seenOf(commune, "Trại Bí")).toEqual(seenOf(typed["Trại Bí"], "Trại Bí"));
       const traiBi = seenOf(commune, "Trại Bí");
       expect(traiBi.days[1]).toMatchObject({
@@ -152,6 +165,11 @@ describe.each(storeTargets())(
       expect(traiBi.findings.filter((f) => f.startsWith("REPORT_LATE"))).toEqual([
         "REPORT_LATE Ấp Trại Bí gửi báo cáo ngày 10/12/2024 lúc 15:25, sau giờ nhận 15:00.",
         "REPORT_LATE Ấp Trại Bí gửi báo cáo ngày 11/12/2024 lúc 08:10 ngày 12/12/2024, sau giờ nhận 15:00.",
+        "REPORT_LATE Ấp Trại Bí gửi báo cáo ngày 12/12/2024 lúc 08:30 ngày 13/12/2024, sau giờ nhận 15:00.",
+      ]);
+      expect(traiBi.days.slice(2, 4).map((d) => [d.figures.lam_duong_m, d.late])).toEqual([
+        [95, true],
+        [70, false],
       ]);
     });
   }
