@@ -1,11 +1,16 @@
 /** Running the sync server, and the admin operations the CLI reaches through here. */
+import type { LogLevel } from "fastify";
 import { buildApp } from "./app";
 import type { Database } from "./store/database";
 import { DEFAULT_DB, openDatabase } from "./store/open";
 
-export { createCampaign, issueHamletCode, revokeDevice } from "./admin";
+export { AdminError, createCampaign, issueHamletCode, revokeDevice } from "./admin";
+export { StoreUnavailable } from "./store/database";
 
-export async function withDatabase<T>(url: string | undefined, fn: (db: Database) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  url: string | undefined,
+  fn: (db: Database) => Promise<T>
+): Promise<T> {
   const db = await openDatabase(url ?? DEFAULT_DB);
   try {
     return await fn(db);
@@ -21,9 +26,19 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(options: { port: number; host: string; db?: string; corsOrigin?: string }): Promise<RunningServer> {
+export async function startServer(options: {
+  port: number;
+  host: string;
+  db?: string;
+  corsOrigin?: string;
+  logLevel?: LogLevel;
+}): Promise<RunningServer> {
   const db = await openDatabase(options.db ?? DEFAULT_DB);
-  const app = await buildApp({ db, corsOrigin: options.corsOrigin });
+  const app = await buildApp({
+    db,
+    corsOrigin: options.corsOrigin,
+    log: { level: options.logLevel },
+  });
   await app.listen({ port: options.port, host: options.host });
   let close!: () => Promise<void>;
   const closed = new Promise<void>((resolve) => {
@@ -35,5 +50,10 @@ export async function startServer(options: { port: number; host: string; db?: st
   });
   process.once("SIGINT", () => void close());
   process.once("SIGTERM", () => void close());
-  return { url: `http://${options.host}:${options.port}`, store: db.dialect === "sqlite" ? `SQLite ${options.db ?? DEFAULT_DB}` : "PostgreSQL", closed, close };
+  return {
+    url: `http://${options.host}:${options.port}`,
+    store: db.dialect === "sqlite" ? `SQLite ${options.db ?? DEFAULT_DB}` : "PostgreSQL",
+    closed,
+    close,
+  };
 }

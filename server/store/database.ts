@@ -1,7 +1,8 @@
 /**
- * One interface over embedded SQLite and PostgreSQL. Writes run one at a time (SQLite: BEGIN IMMEDIATE on one
- * connection; PostgreSQL: a transaction-scoped advisory lock), so change numbers follow commit order and a
- * pull's cookie can never skip a slow commit. SQL is written once with `?` placeholders.
+ * One interface over embedded SQLite and PostgreSQL. A write transaction takes the lock of what it orders: the
+ * writes of one campaign run one at a time (so its change numbers follow commit order and a pull's cookie never
+ * skips a slow commit), while other campaigns' writes and every read go on. SQL is written once with `?`
+ * placeholders.
  */
 export interface Sql {
   all<T>(sql: string, params?: unknown[]): Promise<T[]>;
@@ -9,17 +10,40 @@ export interface Sql {
   run(sql: string, params?: unknown[]): Promise<number>;
 }
 
+/** "admin": the organisation tree, campaigns, codes and the schema; a campaign: its rows and change numbers. */
+export type LockKey = "admin" | { campaign: number };
+
+export interface WriteSql extends Sql {
+  /** Waits for the lock; held until the transaction ends. */
+  lock(key: LockKey): Promise<void>;
+}
+
 export interface Database {
   readonly dialect: "sqlite" | "postgres";
-  /** A write transaction; committed (durably) when the promise resolves. */
-  write<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
-  /** A read transaction over one consistent snapshot. */
+  /** A write transaction, holding `lock` from its start when given; committed (durably) when the promise resolves. */
+  write<T>(fn: (tx: WriteSql) => Promise<T>, lock?: LockKey): Promise<T>;
+  /** A read transaction over one consistent snapshot; never waits for writes. */
   read<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  /** Resolves when the store answers; rejects with StoreUnavailable otherwise. */
+  ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** The store cannot be reached (database down, connection lost, file gone): nothing was written; retry later. */
+export class StoreUnavailable extends Error {
+  constructor(readonly cause: unknown) {
+    super(`store unavailable: ${String((cause as { message?: unknown })?.message ?? cause)}`);
+  }
 }
 
 /** `?` placeholders to PostgreSQL's `$1, $2, …` */
 export function numbered(sql: string): string {
   let n = 0;
   return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+/** "(?, ?, ?), (?, ?, ?)": the VALUES of a multi-row INSERT. */
+export function placeholders(rows: number, columns: number): string {
+  const row = `(${Array(columns).fill("?").join(", ")})`;
+  return Array(rows).fill(row).join(", ");
 }

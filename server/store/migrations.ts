@@ -56,16 +56,34 @@ export const MIGRATIONS: Migration[] = [
          CASE WHEN proposed::jsonb->>'sent' IS NULL THEN NULL ELSE day || 'T' || (proposed::jsonb->>'sent') END))::text`,
     ],
   },
+  // Each campaign numbers its own changes, so its writes never wait for another campaign's. Every campaign starts
+  // from the global number reached so far: a cookie handed out before this migration is never ahead of its
+  // campaign's counter, so no change after it is skipped. The global counter stays, unused.
+  both(3, () => [
+    `ALTER TABLE campaigns ADD COLUMN last_change INTEGER NOT NULL DEFAULT 0`,
+    `UPDATE campaigns SET last_change = (SELECT value FROM counters WHERE name = 'change')`,
+    `CREATE INDEX orgs_parent ON orgs (parent_id, kind)`,
+    `CREATE INDEX conflicts_open ON conflicts (campaign_id, resolved_at)`,
+  ]),
 ];
 
 export async function migrate(db: Database): Promise<void> {
   await db.write(async (tx) => {
-    await tx.run("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
-    const done = new Set((await tx.all<{ version: number }>("SELECT version FROM schema_migrations")).map((r) => Number(r.version)));
+    await tx.run(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
+    );
+    const done = new Set(
+      (await tx.all<{ version: number }>("SELECT version FROM schema_migrations")).map((r) =>
+        Number(r.version)
+      )
+    );
     for (const m of MIGRATIONS) {
       if (done.has(m.version)) continue;
       for (const statement of m[db.dialect]) await tx.run(statement);
-      await tx.run("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)", [m.version, new Date().toISOString()]);
+      await tx.run("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)", [
+        m.version,
+        new Date().toISOString(),
+      ]);
     }
-  });
+  }, "admin");
 }

@@ -7,7 +7,9 @@ import { SqliteDatabase } from "./sqlite";
 export const DEFAULT_DB = "./data/danvan.db";
 
 export async function openDatabase(url: string = DEFAULT_DB): Promise<Database> {
-  const db = /^postgres(ql)?:\/\//.test(url) ? new PostgresDatabase(url) : new SqliteDatabase(url.replace(/^sqlite:(\/\/)?/, ""));
+  const db = /^postgres(ql)?:\/\//.test(url)
+    ? new PostgresDatabase(url)
+    : new SqliteDatabase(url.replace(/^sqlite:(\/\/)?/, ""));
   await migrate(db);
   return db;
 }

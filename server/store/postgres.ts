@@ -1,15 +1,57 @@
-/** PostgreSQL, for a province or the nation: the same SQL, writes serialized by an advisory lock. */
+/**
+ * PostgreSQL, for a province or the nation: the same SQL as SQLite. A write transaction orders itself with a
+ * transaction-scoped advisory lock — one per campaign, so communes never wait for each other — and statements
+ * are prepared once per connection.
+ */
+import { createHash } from "node:crypto";
 import pg from "pg";
-import { type Database, type Sql, numbered } from "./database";
+import {
+  type Database,
+  type LockKey,
+  type Sql,
+  StoreUnavailable,
+  type WriteSql,
+  numbered,
+} from "./database";
 
-/** Any fixed number: the advisory lock every write transaction takes. */
-const WRITE_LOCK = 7_157_001;
+/** The admin lock: one 64-bit key. Campaign locks: the two-key space (a key space of its own), this class first. */
+const ADMIN_LOCK = 7_157_001;
+const CAMPAIGN_LOCKS = 7_157;
 
-function sqlOn(client: pg.PoolClient): Sql {
+/** Connection failures and server shutdowns (SQLSTATE classes 08 and 57P, a database that is gone). */
+function unavailable(e: unknown): boolean {
+  const code = String((e as { code?: unknown }).code ?? "");
+  const message = String((e as { message?: unknown }).message ?? "");
+  return (
+    /^(08|57P|3D000|53300)/.test(code) ||
+    /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH|EPIPE)$/.test(code) ||
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(
+      message
+    )
+  );
+}
+
+const names = new Map<string, string>();
+/** A prepared statement's name, from its text: the same statement is parsed and planned once per connection. */
+function statementName(sql: string): string {
+  let name = names.get(sql);
+  if (!name)
+    names.set(sql, (name = `s${createHash("sha1").update(sql).digest("hex").slice(0, 16)}`));
+  return name;
+}
+
+function sqlOn(client: pg.PoolClient): WriteSql {
+  const query = (sql: string, params: unknown[] = []) =>
+    client.query({ name: statementName(sql), text: numbered(sql), values: params });
   return {
-    all: async <T>(sql: string, params: unknown[] = []) => (await client.query(numbered(sql), params)).rows as T[],
-    get: async <T>(sql: string, params: unknown[] = []) => (await client.query(numbered(sql), params)).rows[0] as T | undefined,
-    run: async (sql: string, params: unknown[] = []) => (await client.query(numbered(sql), params)).rowCount ?? 0,
+    all: async <T>(sql: string, params?: unknown[]) => (await query(sql, params)).rows as T[],
+    get: async <T>(sql: string, params?: unknown[]) =>
+      (await query(sql, params)).rows[0] as T | undefined,
+    run: async (sql: string, params?: unknown[]) => (await query(sql, params)).rowCount ?? 0,
+    lock: async (key: LockKey) => {
+      if (key === "admin") await query("SELECT pg_advisory_xact_lock(?)", [ADMIN_LOCK]);
+      else await query("SELECT pg_advisory_xact_lock(?, ?)", [CAMPAIGN_LOCKS, key.campaign]);
+    },
   };
 }
 
@@ -17,8 +59,12 @@ export class PostgresDatabase implements Database {
   readonly dialect = "postgres" as const;
   private readonly pool: pg.Pool;
 
-  constructor(url: string) {
-    this.pool = new pg.Pool({ connectionString: url, max: 10 });
+  constructor(url: string, options: { pool?: number } = {}) {
+    this.pool = new pg.Pool({
+      connectionString: url,
+      max: options.pool ?? 10,
+      connectionTimeoutMillis: 10_000,
+    });
     // An idle connection dropped by the database (restart, failover) is replaced on next use; without this
     // handler its error would end the server.
     this.pool.on("error", () => undefined);
@@ -26,28 +72,44 @@ export class PostgresDatabase implements Database {
     pg.types.setTypeParser(20, (v) => Number(v));
   }
 
-  private async transaction<T>(begin: string, fn: (tx: Sql) => Promise<T>, lock: boolean): Promise<T> {
-    const client = await this.pool.connect();
+  private async transaction<T>(
+    begin: string,
+    fn: (tx: WriteSql) => Promise<T>,
+    lock?: LockKey
+  ): Promise<T> {
+    let client: pg.PoolClient;
     try {
+      client = await this.pool.connect();
+    } catch (e) {
+      throw new StoreUnavailable(e);
+    }
+    let broken: unknown;
+    try {
+      const tx = sqlOn(client);
       await client.query(begin);
-      if (lock) await client.query("SELECT pg_advisory_xact_lock($1)", [WRITE_LOCK]);
-      const result = await fn(sqlOn(client));
+      if (lock) await tx.lock(lock);
+      const result = await fn(tx);
       await client.query("COMMIT");
       return result;
     } catch (e) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw e;
+      await client.query("ROLLBACK").catch((rollback) => (broken = rollback));
+      throw unavailable(e) ? new StoreUnavailable(e) : e;
     } finally {
-      client.release();
+      // A connection that failed its ROLLBACK is closed, not handed to the next request.
+      client.release(broken !== undefined);
     }
   }
 
-  write<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
-    return this.transaction("BEGIN", fn, true);
+  write<T>(fn: (tx: WriteSql) => Promise<T>, lock?: LockKey): Promise<T> {
+    return this.transaction("BEGIN", fn, lock);
   }
 
   read<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
-    return this.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", fn, false);
+    return this.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", fn);
+  }
+
+  async ping(): Promise<void> {
+    await this.read((tx) => tx.get("SELECT 1"));
   }
 
   async close(): Promise<void> {

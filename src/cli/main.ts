@@ -70,18 +70,18 @@ const COMMANDS: Record<string, Command> = {
     run: (a) => demo(a),
   },
   serve: {
-    usage: `danvan serve [--port 8787] [--host 127.0.0.1] [--db ./data/danvan.db | postgres://…] [--cors-origin URL]
-  Máy chủ đồng bộ.`,
-    valued: ["port", "db", "host", "cors-origin"],
+    usage: `danvan serve [--port 8787] [--host 127.0.0.1] [--db ./data/danvan.db | postgres://…] [--cors-origin URL] [--log-level info]
+  Máy chủ đồng bộ; mỗi yêu cầu một dòng nhật ký JSON (--log-level warn, error, silent… để bớt).`,
+    valued: ["port", "db", "host", "cors-origin", "log-level"],
     switches: [],
     run: (a) => serve(a),
   },
   admin: {
     usage: `danvan admin campaign create --db URL --from SO.xlsx [--province TÊN] [--json]
-danvan admin code --db URL --hamlet TÊN [--campaign SỐ] [--json]
+danvan admin code --db URL --hamlet TÊN [--campaign SỐ | --commune XÃ] [--json]
 danvan admin revoke --db URL --device SỐ
   Việc của người quản trị máy chủ: tạo đợt, cấp mã đăng ký, thu hồi thiết bị.`,
-    valued: ["db", "from", "hamlet", "campaign", "province", "device"],
+    valued: ["db", "from", "hamlet", "campaign", "commune", "province", "device"],
     switches: ["json"],
     run: (a) => admin(a),
   },

@@ -8,6 +8,7 @@ import { SyncSession, type SyncOutcome } from "../sync/session";
 import { InputError, openWorkbook } from "../xlsx/files";
 import { fileJournal } from "../xlsx/journal";
 import { workbookToGrid } from "../xlsx/read";
+import type { Database } from "../../server/store/database";
 import { type Args, UsageError } from "./args";
 import type { Output } from "./commands";
 import { identityPlace, loadIdentity, lockHome, outboxPlace } from "./sync-home";
@@ -24,11 +25,31 @@ function option(args: Args, name: string): string {
   return value;
 }
 
+/** An optional whole-number option such as --campaign 2. */
+function positiveInt(args: Args, name: string): number | undefined {
+  const text = args.options.get(name);
+  if (text === undefined) return undefined;
+  if (!/^[1-9]\d{0,9}$/.test(text))
+    throw new UsageError(`--${name} "${text}" không hợp lệ (cần một số nguyên dương).`);
+  return Number(text);
+}
+
 function port(args: Args): number {
   const p = Number(args.options.get("port") ?? 8787);
   if (!Number.isInteger(p) || p < 1 || p > 65535)
     throw new UsageError(`--port "${args.options.get("port")}" không hợp lệ.`);
   return p;
+}
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+/** --log-level: how much the server writes to stdout, one JSON line per request at "info" (the default). */
+function logLevel(args: Args): (typeof LOG_LEVELS)[number] {
+  const level = args.options.get("log-level") ?? "info";
+  const known = LOG_LEVELS.find((l) => l === level);
+  if (!known)
+    throw new UsageError(`--log-level "${level}" không hợp lệ (${LOG_LEVELS.join(", ")}).`);
+  return known;
 }
 
 export async function serve(args: Args): Promise<Output> {
@@ -38,6 +59,7 @@ export async function serve(args: Args): Promise<Output> {
     host: args.options.get("host") ?? "127.0.0.1",
     db: args.options.get("db"),
     corsOrigin: args.options.get("cors-origin"),
+    logLevel: logLevel(args),
   });
   process.stdout.write(
     `Máy chủ đồng bộ DanVan chạy tại ${running.url} (kho: ${running.store}). Ctrl+C để dừng.\n`
@@ -46,9 +68,22 @@ export async function serve(args: Args): Promise<Output> {
   return { stdout: "", code: 0 };
 }
 
+/** The store an admin command works on; its refusals and an unreachable store as one Vietnamese line. */
+async function withStore<T>(url: string | undefined, fn: (db: Database) => Promise<T>): Promise<T> {
+  const { withDatabase, AdminError, StoreUnavailable } = server();
+  try {
+    return await withDatabase(url, fn);
+  } catch (e) {
+    if (e instanceof AdminError) throw new InputError(e.message);
+    if (e instanceof StoreUnavailable)
+      throw new InputError(`Không mở được kho dữ liệu ${url ?? ""}: ${e.message}`);
+    throw e;
+  }
+}
+
 export async function admin(args: Args): Promise<Output> {
   const [what, verb] = args.positional;
-  const { withDatabase, createCampaign, issueHamletCode, revokeDevice } = server();
+  const { createCampaign, issueHamletCode, revokeDevice } = server();
   const db = args.options.get("db");
   if (what === "campaign" && verb === "create") {
     const { plan, findings } = readPlan(workbookToGrid(await openWorkbook(option(args, "from"))));
@@ -56,7 +91,7 @@ export async function admin(args: Args): Promise<Output> {
       (f) => f.code === "SHEET_MISSING" || f.code === "HEADER_MISSING"
     );
     if (blocking.length) throw new InputError(`Sổ chưa dùng được: ${blocking[0].message}`);
-    const created = await withDatabase(db, (d) =>
+    const created = await withStore(db, (d) =>
       createCampaign(d, plan, args.options.get("province"))
     );
     if (args.switches.has("json")) return { stdout: json(created), code: 0 };
@@ -68,24 +103,28 @@ export async function admin(args: Args): Promise<Output> {
     return { stdout: lines.join("\n"), code: 0 };
   }
   if (what === "code") {
-    const campaign = args.options.get("campaign");
-    const issued = await withDatabase(db, (d) =>
-      issueHamletCode(d, option(args, "hamlet"), campaign ? Number(campaign) : undefined)
-    );
+    const hamlet = option(args, "hamlet");
+    const target = {
+      campaign: positiveInt(args, "campaign"),
+      commune: args.options.get("commune"),
+    };
+    const issued = await withStore(db, (d) => issueHamletCode(d, hamlet, target));
     return {
       stdout: args.switches.has("json")
-        ? json({ code: issued.code })
-        : `Mã mới cho ấp ${option(args, "hamlet")}: ${issued.code}`,
+        ? json(issued)
+        : `Mã mới cho ấp ${hamlet} (đợt ${issued.campaign}): ${issued.code}`,
       code: 0,
     };
   }
   if (what === "revoke") {
-    const ok = await withDatabase(db, (d) => revokeDevice(d, Number(option(args, "device"))));
-    if (!ok) throw new InputError(`Không có thiết bị số ${args.options.get("device")}.`);
-    return { stdout: `Đã thu hồi thiết bị ${args.options.get("device")}.`, code: 0 };
+    const device = positiveInt(args, "device");
+    if (device === undefined) throw new UsageError("Thiếu --device.");
+    const ok = await withStore(db, (d) => revokeDevice(d, device));
+    if (!ok) throw new InputError(`Không có thiết bị số ${device}.`);
+    return { stdout: `Đã thu hồi thiết bị ${device}.`, code: 0 };
   }
   throw new UsageError(
-    "Dùng: danvan admin campaign create --from SO.xlsx | admin code --hamlet TÊN | admin revoke --device SỐ (kèm --db URL)."
+    "Dùng: danvan admin campaign create --from SO.xlsx [--province TỈNH] | admin code --hamlet TÊN [--campaign SỐ | --commune XÃ] | admin revoke --device SỐ (kèm --db URL)."
   );
 }
 

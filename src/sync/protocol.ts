@@ -120,6 +120,15 @@ export type EnrollResponse = z.infer<typeof EnrollResponse>;
 
 export const ResolveRequest = z.object({ choice: z.enum(["current", "proposed"]) });
 
+/** `GET /health`: the server answers, and says whether its store does (503 when it does not). */
+export const HealthResponse = z.object({
+  ok: z.boolean(),
+  store: z.enum(["sqlite", "postgres"]),
+  reachable: z.boolean(),
+  error: z.string().optional(),
+});
+export type HealthResponse = z.infer<typeof HealthResponse>;
+
 export function rowKey(hamlet: string, date: string): string {
   return `${date}|${hamlet}`;
 }
@@ -141,6 +150,8 @@ export const VersionError = failure("version").extend({ serverVersion: z.number(
 export const TooLargeError = failure("too_large");
 export const RateLimitedError = failure("rate_limited");
 export const ServerFailure = failure("server");
+/** The server is up but cannot reach its store (database down, disk gone): retry later, nothing was written. */
+export const UnavailableError = failure("unavailable");
 
 export const ErrorBody = z.discriminatedUnion("code", [
   InvalidError,
@@ -152,6 +163,7 @@ export const ErrorBody = z.discriminatedUnion("code", [
   TooLargeError,
   RateLimitedError,
   ServerFailure,
+  UnavailableError,
 ]);
 export type ErrorBody = z.infer<typeof ErrorBody>;
 export type ErrorCode = ErrorBody["code"];
@@ -167,6 +179,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   too_large: 413,
   rate_limited: 429,
   server: 500,
+  unavailable: 503,
 };
 
 /** What an old client or server is told: the Vietnamese words a user acts on. */

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import pg from "pg";
 import type { FastifyInstance } from "fastify";
 import type { AddressInfo } from "node:net";
-import { buildApp } from "../../server/app";
+import { type AppOptions, buildApp } from "../../server/app";
 import type { Database } from "../../server/store/database";
 import { openDatabase } from "../../server/store/open";
 
@@ -18,7 +18,10 @@ export const PG_URL = process.env.DANVAN_TEST_PG ?? "postgres://postgres@127.0.0
 /** Asked once, synchronously, so Jest can name the cases before running them. */
 function postgresReachable(): boolean {
   const probe = `const c=new (require("pg").Client)({connectionString:process.argv[1],connectionTimeoutMillis:3000});c.connect().then(()=>c.end()).then(()=>process.exit(0),()=>process.exit(1))`;
-  return spawnSync(process.execPath, ["-e", probe, PG_URL], { timeout: 10_000, cwd: __dirname }).status === 0;
+  return (
+    spawnSync(process.execPath, ["-e", probe, PG_URL], { timeout: 10_000, cwd: __dirname })
+      .status === 0
+  );
 }
 
 export interface StoreTarget {
@@ -47,7 +50,8 @@ const postgres: StoreTarget = {
     const url = PG_URL.replace(/\/[^/?]*(\?|$)/, `/${name}$1`);
     const db = await openDatabase(url);
     return {
-      db, url,
+      db,
+      url,
       cleanup: async () => {
         const drop = new pg.Client({ connectionString: PG_URL });
         await drop.connect();
@@ -64,13 +68,25 @@ const postgres: StoreTarget = {
  */
 export function storeTargets(): StoreTarget[] {
   if (postgresReachable()) return [sqlite, postgres];
-  if (process.env.CI) throw new Error(`PostgreSQL is not reachable at ${PG_URL}; CI never skips its cases.`);
-  console.warn(`PostgreSQL is not reachable at ${PG_URL}: the PostgreSQL sync cases are skipped (CI runs them).`);
+  if (process.env.CI)
+    throw new Error(`PostgreSQL is not reachable at ${PG_URL}; CI never skips its cases.`);
+  console.warn(
+    `PostgreSQL is not reachable at ${PG_URL}: the PostgreSQL sync cases are skipped (CI runs them).`
+  );
   return [sqlite];
 }
 
-export async function listen(db: Database, options: { enrollPerMinute?: number } = {}): Promise<{ app: FastifyInstance; url: string }> {
-  const app = await buildApp({ db, corsOrigin: "https://localhost:3000", ...options });
+/** The real server on a free loopback port; quiet unless a test asks for its log. */
+export async function listen(
+  db: Database,
+  options: Partial<AppOptions> = {}
+): Promise<{ app: FastifyInstance; url: string }> {
+  const app = await buildApp({
+    db,
+    corsOrigin: "https://localhost:3000",
+    log: { level: "silent" },
+    ...options,
+  });
   await app.listen({ port: 0, host: "127.0.0.1" });
   return { app, url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
 }

@@ -1,6 +1,6 @@
 import { createCampaign } from "../../server/admin";
 import { migrate } from "../../server/store/migrations";
-import { authenticate, enroll, push } from "../../server/sync";
+import { enroll, pull, push } from "../../server/sync";
 import { cleanPlan } from "../helpers/plans";
 import { storeTargets } from "../helpers/sync-env";
 
@@ -9,7 +9,7 @@ describe.each(storeTargets())("stored rows move to protocol 2 on $name", (target
     const { db, cleanup } = await target.open();
     try {
       const { codes } = await createCampaign(db, cleanPlan());
-      const device = await authenticate(db, (await enroll(db, codes.hamlets["Bình Hòa"])).token);
+      const device = { token: (await enroll(db, codes.hamlets["Bình Hòa"])).token };
       const args = {
         hamlet: "Bình Hòa",
         date: "2025-03-10",
@@ -30,7 +30,7 @@ describe.each(storeTargets())("stored rows move to protocol 2 on $name", (target
           SELECT campaign_id, hamlet_id, '2025-03-11', 0, 1, ?, device_id, 'c', 1, 'now' FROM journal_rows`,
           [JSON.stringify({ values: {}, note: "", reporter: "", sent: null })]
         );
-        await tx.run("DELETE FROM schema_migrations WHERE version >= 2");
+        await tx.run("DELETE FROM schema_migrations WHERE version = 2");
       });
       await migrate(db);
       const row = await db.read((tx) => tx.get<{ data: string }>("SELECT data FROM journal_rows"));
@@ -49,6 +49,61 @@ describe.each(storeTargets())("stored rows move to protocol 2 on $name", (target
         reporter: "",
         sentAt: null,
       });
+    } finally {
+      await db.close();
+      await cleanup();
+    }
+  });
+
+  test("a store from before per-campaign numbering keeps every cookie it handed out: no change is skipped", async () => {
+    const { db, cleanup } = await target.open();
+    try {
+      const device = async (name: string) => {
+        const plan = cleanPlan();
+        plan.settings.place_name = name;
+        const e = await enroll(db, (await createCampaign(db, plan)).codes.hamlets["Bình Hòa"]);
+        return { caller: { token: e.token }, clientID: e.clientID, next: 1 };
+      };
+      const a = await device("An Bình");
+      const b = await device("Tân Phong");
+      const write = (who: typeof a, date: string) =>
+        push(db, who.caller, who.clientID, [
+          {
+            id: who.next++,
+            args: {
+              hamlet: "Bình Hòa",
+              date,
+              baseVersion: 0,
+              values: { phat_quang_m: 1 },
+              note: "",
+              reporter: "",
+              sentAt: null,
+            },
+          },
+        ]);
+      const dates = async (who: typeof a, cookie: number) =>
+        (await pull(db, who.caller, who.clientID, cookie)).rows.map((r) => r.date);
+      await write(a, "2025-03-10");
+      await write(b, "2025-03-10");
+      await write(a, "2025-03-11");
+      // As the version-2 server left it: one global counter at 3, rows numbered 1 (A), 2 (B), 3 (A).
+      await db.write(async (tx) => {
+        await tx.run(
+          "UPDATE journal_rows SET change = CASE WHEN day = '2025-03-11' THEN 3 WHEN campaign_id = (SELECT MIN(id) FROM campaigns) THEN 1 ELSE 2 END"
+        );
+        await tx.run("UPDATE counters SET value = 3 WHERE name = 'change'");
+        await tx.run("DROP INDEX orgs_parent");
+        await tx.run("DROP INDEX conflicts_open");
+        await tx.run("ALTER TABLE campaigns DROP COLUMN last_change");
+        await tx.run("DELETE FROM schema_migrations WHERE version = 3");
+      });
+      await migrate(db);
+      // A client of A that pulled at global 2 gets A's third change; B's client at global 3 is up to date.
+      expect(await dates(a, 2)).toEqual(["2025-03-11"]);
+      expect(await dates(b, 3)).toEqual([]);
+      await write(b, "2025-03-12");
+      expect(await dates(b, 3)).toEqual(["2025-03-12"]);
+      expect((await pull(db, b.caller, b.clientID, 3)).reset).toBe(false);
     } finally {
       await db.close();
       await cleanup();

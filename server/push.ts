@@ -1,0 +1,122 @@
+/**
+ * A push: the client's mutations applied in order in one transaction under its campaign's lock, together with
+ * the client's last mutation id — so each is applied at most once, a refused one still moves the client on, and
+ * one commit (one fsync) serves the whole batch. Ids already applied are acknowledged again without effect; a
+ * gap stops the push after what came before it (the client resends from its oldest).
+ */
+import { hamletKey } from "../src/core/text";
+import { quoted } from "../src/sync/invalid";
+import type { MutationResult, PushResponse, PutRow } from "../src/sync/protocol";
+import { MAX_STORED_INT, checkPutRow } from "../src/sync/row-check";
+import { type Caller, type Device, clientState, identify } from "./devices";
+import { SyncError } from "./errors";
+import { RowBatch } from "./row-batch";
+import type { Database, Sql } from "./store/database";
+
+/** The hamlets this device may write, by hamletKey: its own, or every hamlet of its commune (one query). */
+async function writableHamlets(tx: Sql, device: Device): Promise<Map<string, number>> {
+  if (device.scope === "hamlet") return new Map([[hamletKey(device.orgName), device.orgId]]);
+  const hamlets = await tx.all<{ id: number; name: string }>(
+    "SELECT id, name FROM orgs WHERE kind = 'hamlet' AND parent_id = ?",
+    [device.communeId]
+  );
+  return new Map(hamlets.map((h) => [hamletKey(h.name), Number(h.id)]));
+}
+
+type Checked = { id: number; row: PutRow; hamlet: number } | { id: number; reason: string };
+
+function sameData(a: string, row: PutRow): boolean {
+  const { values, note, reporter, sentAt } = row;
+  return a === JSON.stringify({ values, note, reporter, sentAt });
+}
+
+/** One new mutation against the rows as this transaction sees them. */
+function apply(batch: RowBatch, device: Device, clientID: string, m: Checked): MutationResult {
+  if ("reason" in m) {
+    batch.reject(clientID, m.id, m.reason);
+    return { id: m.id, status: "rejected", reason: m.reason };
+  }
+  const { row, hamlet } = m;
+  const data = { values: row.values, note: row.note, reporter: row.reporter, sentAt: row.sentAt };
+  const current = batch.row(hamlet, row.date);
+  const version = current?.version ?? 0;
+  if (current && sameData(current.data, row)) return { id: m.id, status: "applied", version };
+  // A stale base is a conflict only when another device wrote since: one device's queued edits follow each other.
+  if (version !== row.baseVersion && current?.deviceId !== device.id) {
+    batch.conflict(device, hamlet, row.date, row.baseVersion, data, { clientID, id: m.id });
+    return {
+      id: m.id,
+      status: "conflict",
+      version,
+      reason: "Dòng đã được sửa ở thiết bị khác; xã sẽ chọn bản giữ lại.",
+    };
+  }
+  return {
+    id: m.id,
+    status: "applied",
+    version: batch.write(device, hamlet, row.date, data, { clientID, id: m.id }),
+  };
+}
+
+export async function push(
+  db: Database,
+  caller: Caller,
+  clientID: string,
+  mutations: { id: number; args?: unknown }[]
+): Promise<PushResponse> {
+  if (mutations.some((m) => m.id > MAX_STORED_INT))
+    throw new SyncError("invalid", "Số thứ tự thay đổi quá lớn.");
+  const outcome = await db.write(async (tx) => {
+    const device = await identify(tx, caller);
+    await tx.lock({ campaign: device.campaign });
+    const state = await clientState(tx, device, clientID);
+    let last = state.lastMutationID;
+    let gap = false;
+    const results: MutationResult[] = [];
+    const fresh: { id: number; args?: unknown; at: number }[] = [];
+    for (const m of mutations) {
+      if (m.id <= last) results.push({ id: m.id, status: "duplicate" });
+      else if (m.id === last + 1) {
+        fresh.push({ ...m, at: results.length });
+        results.push({ id: m.id, status: "applied" }); // replaced by its outcome below
+      } else {
+        gap = true;
+        break;
+      }
+      last = Math.max(last, m.id);
+    }
+    const hamlets = fresh.length ? await writableHamlets(tx, device) : new Map<string, number>();
+    const checked: Checked[] = fresh.map((m) => {
+      const check = checkPutRow(m.args, device.dates);
+      if ("reason" in check) return { id: m.id, reason: check.reason };
+      const hamlet = hamlets.get(hamletKey(check.row.hamlet));
+      if (hamlet === undefined)
+        return {
+          id: m.id,
+          reason: `Thiết bị này không được ghi nhật ký của ấp ${quoted(check.row.hamlet)}.`,
+        };
+      return { id: m.id, row: check.row, hamlet };
+    });
+    const batch = new RowBatch(tx, device.campaign, state.head);
+    await batch.load(
+      checked.flatMap((m) => ("row" in m ? [{ hamlet: m.hamlet, day: m.row.date }] : []))
+    );
+    checked.forEach((m, i) => (results[fresh[i].at] = apply(batch, device, clientID, m)));
+    await batch.flush();
+    if (fresh.length || !state.known) {
+      await tx.run(
+        `INSERT INTO clients (client_id, device_id, last_mutation_id) VALUES (?, ?, ?)
+         ON CONFLICT (client_id) DO UPDATE SET last_mutation_id = excluded.last_mutation_id`,
+        [clientID, device.id, last]
+      );
+    }
+    return { lastMutationID: last, results, gap };
+  });
+  if (outcome.gap) {
+    const next = outcome.lastMutationID + 1;
+    throw new SyncError("gap", `Thiếu thay đổi số ${next}; gửi lại từ thay đổi cũ nhất.`, {
+      lastMutationID: outcome.lastMutationID,
+    });
+  }
+  return { lastMutationID: outcome.lastMutationID, results: outcome.results };
+}
