@@ -3,6 +3,8 @@
  * a bare Number(). Machines here are noisy, so each figure is a median of several runs and the results that
  * matter are the ratios measured within this one run.
  */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { checkGrid } from "../src/core/checks";
 import { layoutToGrid } from "../src/core/layout";
 import type { Plan } from "../src/core/model";
@@ -60,18 +62,44 @@ function parserThroughput(n: number): string[] {
   ];
 }
 
+/**
+ * `npm run bench [-- --json] [-- --only sync|national]`: --json also writes bench/results.json (and prints it);
+ * --only sync runs the sync figures alone, --only national the national day alone (DANVAN_BENCH_COMMUNES=N for
+ * fewer communes than the country's 3,321).
+ */
 async function main(): Promise<void> {
-  const out = [
-    `DanVan bench — Node ${process.version}, ${new Date().toISOString()}`,
-    ...scaling("Xã tổng hợp (40 ấp × 20 công việc × 15 ngày): kiểm tra + tổng hợp + báo cáo", (k) => syntheticPlan(40 * k, 20, 15), 9),
-    ...scaling("Nhật ký cấp tỉnh (100 xã × 10 ấp × 15 ngày): kiểm tra + tổng hợp + báo cáo", (k) => syntheticPlan(1000 * k, 1, 15), 5),
-    ...parserThroughput(1_000_000),
-    ...tongRatio(100_000),
-    ...(await syncsPerOperation()),
-    ...bundleSizes(),
-    ...(await syncBench()),
-  ];
-  process.stdout.write(out.join("\n") + "\n");
+  const args = process.argv.slice(2);
+  const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
+  const out = [`DanVan bench — Node ${process.version}, ${new Date().toISOString()}`];
+  if (!only) {
+    out.push(
+      ...scaling(
+        "Xã tổng hợp (40 ấp × 20 công việc × 15 ngày): kiểm tra + tổng hợp + báo cáo",
+        (k) => syntheticPlan(40 * k, 20, 15),
+        9
+      ),
+      ...scaling(
+        "Nhật ký cấp tỉnh (100 xã × 10 ấp × 15 ngày): kiểm tra + tổng hợp + báo cáo",
+        (k) => syntheticPlan(1000 * k, 1, 15),
+        5
+      ),
+      ...parserThroughput(1_000_000),
+      ...tongRatio(100_000),
+      ...(await syncsPerOperation()),
+      ...bundleSizes()
+    );
+  }
+  const sync = await syncBench({ stores: only !== "national", national: true });
+  report([...out, ...sync.lines], sync.results, args.includes("--json"));
+}
+
+/** Prints the lines; with --json writes the figures to bench/results.json and prints them. */
+function report(lines: string[], results: object, json: boolean): void {
+  process.stdout.write(lines.join("\n") + "\n");
+  if (!json) return;
+  const text = JSON.stringify(results, null, 2);
+  writeFileSync(join(__dirname, "../../bench/results.json"), text + "\n");
+  process.stdout.write(text + "\n");
 }
 
 void main();

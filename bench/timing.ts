@@ -13,3 +13,9 @@ export function time(runs: number, fn: () => void): number {
   }
   return median(ms);
 }
+
+/** The p-th percentile (nearest rank) of xs. */
+export function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}

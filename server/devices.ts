@@ -79,15 +79,23 @@ type DeviceRecord = {
   commune_id: number;
   start_date: string | null;
   end_date: string | null;
+  last_change: number;
 };
 
-/** The device a token belongs to, checked inside the caller's transaction. */
-export async function identify(tx: Sql, caller: Caller): Promise<Device> {
-  if (caller.device) return caller.device;
+/**
+ * The device a token belongs to, checked inside the caller's transaction, with its campaign's newest change
+ * number. Given a write's `tx.forUpdate("c")`, the same statement takes the campaign's lock first.
+ */
+export async function identify(
+  tx: Sql,
+  caller: Caller,
+  forUpdate = ""
+): Promise<{ device: Device; head: number }> {
   if (!caller.token) throw new SyncError("auth", "Thiếu mã thiết bị; hãy đăng ký thiết bị.");
   const row = await tx.get<DeviceRecord>(
-    `SELECT d.id, d.name, d.campaign_id, d.scope, d.org_id, o.name AS org_name, d.revoked, c.commune_id, c.start_date, c.end_date
-     FROM devices d JOIN campaigns c ON c.id = d.campaign_id JOIN orgs o ON o.id = d.org_id WHERE d.token_hash = ?`,
+    `SELECT d.id, d.name, d.campaign_id, d.scope, d.org_id, o.name AS org_name, d.revoked, c.commune_id, c.start_date, c.end_date,
+       c.last_change
+     FROM devices d JOIN campaigns c ON c.id = d.campaign_id JOIN orgs o ON o.id = d.org_id WHERE d.token_hash = ?${forUpdate}`,
     [hash(caller.token)]
   );
   if (!row || Number(row.revoked))
@@ -102,36 +110,22 @@ export async function identify(tx: Sql, caller: Caller): Promise<Device> {
     communeId: Number(row.commune_id),
     dates: { start: row.start_date, end: row.end_date },
   };
-  return caller.device;
+  return { device: caller.device, head: Number(row.last_change) };
 }
 
-/** A client's last mutation id and its campaign's newest change; a client id is bound to the device that first used it. */
-export async function clientState(
-  tx: Sql,
+/** A client's last mutation id, if the server knows the client; a client id is bound to the device that first used it. */
+export function clientOf(
   device: Device,
-  clientID: string
-): Promise<{ head: number; lastMutationID: number; known: boolean }> {
-  const row = await tx.get<{
-    last_change: number;
-    device_id: number | null;
-    last_mutation_id: number | null;
-  }>(
-    `SELECT c.last_change, k.device_id, k.last_mutation_id FROM campaigns c LEFT JOIN clients k ON k.client_id = ? WHERE c.id = ?`,
-    [clientID, device.campaign]
-  );
-  const known = row!.device_id !== null;
-  if (known && Number(row!.device_id) !== device.id)
+  row: { device_id: number; last_mutation_id: number } | undefined
+): { lastMutationID: number; known: boolean } {
+  if (row && Number(row.device_id) !== device.id)
     throw new SyncError("forbidden", "Mã máy khách thuộc thiết bị khác.");
-  return {
-    head: Number(row!.last_change),
-    lastMutationID: Number(row!.last_mutation_id ?? 0),
-    known,
-  };
+  return { lastMutationID: Number(row?.last_mutation_id ?? 0), known: row !== undefined };
 }
 
 export async function campaignPlan(db: Database, caller: Caller): Promise<unknown> {
   const plan = await db.read(async (tx) => {
-    const device = await identify(tx, caller);
+    const { device } = await identify(tx, caller);
     return tx.get<{ plan: string }>("SELECT plan FROM campaigns WHERE id = ?", [device.campaign]);
   });
   return JSON.parse(plan!.plan);

@@ -4,7 +4,7 @@
  * writes commit one at a time in number order, a snapshot never holds a number without every smaller one.
  */
 import type { Conflict, PullResponse, SyncedRow } from "../src/sync/protocol";
-import { type Caller, clientState, identify } from "./devices";
+import { type Caller, clientOf, identify } from "./devices";
 import type { Database, Sql } from "./store/database";
 
 type RowRecord = {
@@ -34,8 +34,19 @@ export async function pull(
   cookie: unknown
 ): Promise<PullResponse> {
   return db.read(async (tx) => {
-    const device = await identify(tx, caller);
-    const { head, lastMutationID } = await clientState(tx, device, clientID);
+    const { device, head } = await identify(tx, caller);
+    // The client's state and its refused mutations in one query.
+    const refusals = await tx.all<{
+      device_id: number;
+      last_mutation_id: number;
+      mutation_id: number | null;
+      reason: string | null;
+    }>(
+      `SELECT k.device_id, k.last_mutation_id, r.mutation_id, r.reason FROM clients k LEFT JOIN rejected r ON r.client_id = k.client_id
+       WHERE k.client_id = ? ORDER BY r.mutation_id`,
+      [clientID]
+    );
+    const { lastMutationID } = clientOf(device, refusals[0]);
     const valid =
       typeof cookie === "number" && Number.isInteger(cookie) && cookie >= 0 && cookie <= head;
     const since = valid ? (cookie as number) : 0;
@@ -46,17 +57,15 @@ export async function pull(
        WHERE r.campaign_id = ? AND r.change > ? AND r.change <= ?${hamletOnly ? " AND r.hamlet_id = ?" : ""} ORDER BY r.change`,
       hamletOnly ? [device.campaign, since, head, device.orgId] : [device.campaign, since, head]
     );
-    const rejected = await tx.all<{ mutation_id: number; reason: string }>(
-      "SELECT mutation_id, reason FROM rejected WHERE client_id = ? ORDER BY mutation_id",
-      [clientID]
-    );
     return {
       cookie: head,
       reset: !valid,
       lastMutationID,
       rows: rows.map(toSynced),
       conflicts: hamletOnly ? [] : await openConflicts(tx, device.campaign),
-      rejected: rejected.map((r) => ({ id: Number(r.mutation_id), reason: r.reason })),
+      rejected: refusals.flatMap((r) =>
+        r.mutation_id === null ? [] : [{ id: Number(r.mutation_id), reason: r.reason ?? "" }]
+      ),
     };
   });
 }

@@ -8,10 +8,10 @@ import { hamletKey } from "../src/core/text";
 import { quoted } from "../src/sync/invalid";
 import type { MutationResult, PushResponse, PutRow } from "../src/sync/protocol";
 import { MAX_STORED_INT, checkPutRow } from "../src/sync/row-check";
-import { type Caller, type Device, clientState, identify } from "./devices";
+import { type Caller, type Device, clientOf, identify } from "./devices";
 import { SyncError } from "./errors";
 import { RowBatch } from "./row-batch";
-import type { Database, Sql } from "./store/database";
+import type { Database, Sql, Statement } from "./store/database";
 
 /** The hamlets this device may write, by hamletKey: its own, or every hamlet of its commune (one query). */
 async function writableHamlets(tx: Sql, device: Device): Promise<Map<string, number>> {
@@ -67,9 +67,13 @@ export async function push(
   if (mutations.some((m) => m.id > MAX_STORED_INT))
     throw new SyncError("invalid", "Số thứ tự thay đổi quá lớn.");
   const outcome = await db.write(async (tx) => {
-    const device = await identify(tx, caller);
-    await tx.lock({ campaign: device.campaign });
-    const state = await clientState(tx, device, clientID);
+    const { device, head } = await identify(tx, caller, tx.forUpdate("c"));
+    const state = clientOf(
+      device,
+      await tx.get("SELECT device_id, last_mutation_id FROM clients WHERE client_id = ?", [
+        clientID,
+      ])
+    );
     let last = state.lastMutationID;
     let gap = false;
     const results: MutationResult[] = [];
@@ -97,19 +101,22 @@ export async function push(
         };
       return { id: m.id, row: check.row, hamlet };
     });
-    const batch = new RowBatch(tx, device.campaign, state.head);
+    const batch = new RowBatch(tx, device.campaign, head);
     await batch.load(
       checked.flatMap((m) => ("row" in m ? [{ hamlet: m.hamlet, day: m.row.date }] : []))
     );
     checked.forEach((m, i) => (results[fresh[i].at] = apply(batch, device, clientID, m)));
-    await batch.flush();
-    if (fresh.length || !state.known) {
-      await tx.run(
-        `INSERT INTO clients (client_id, device_id, last_mutation_id) VALUES (?, ?, ?)
-         ON CONFLICT (client_id) DO UPDATE SET last_mutation_id = excluded.last_mutation_id`,
-        [clientID, device.id, last]
-      );
-    }
+    const moved: Statement[] =
+      fresh.length || !state.known
+        ? [
+            [
+              `INSERT INTO clients (client_id, device_id, last_mutation_id) VALUES (?, ?, ?)
+               ON CONFLICT (client_id) DO UPDATE SET last_mutation_id = excluded.last_mutation_id`,
+              [clientID, device.id, last],
+            ],
+          ]
+        : [];
+    await tx.runAll([...batch.statements(), ...moved]);
     return { lastMutationID: last, results, gap };
   });
   if (outcome.gap) {

@@ -1,11 +1,11 @@
 /**
- * The row writes of one transaction, gathered in memory and sent in a few multi-row statements: the rows it
- * reads first in one query, then each new version, audit line, conflict and refusal, then the campaign's change
- * counter once. Held under the campaign's lock, so the numbers it hands out follow commit order.
+ * The row writes of one transaction, gathered in memory and sent together: the rows it reads first in one
+ * query, then each new version, audit line, conflict and refusal as multi-row statements, and the campaign's
+ * change counter once. Held under the campaign's lock, so the numbers it hands out follow commit order.
  */
 import type { RowData } from "../src/sync/protocol";
 import type { Device } from "./devices";
-import { placeholders, type Sql } from "./store/database";
+import { placeholders, type Sql, type Statement } from "./store/database";
 
 export interface StoredRow {
   data: string;
@@ -125,45 +125,47 @@ export class RowBatch {
     this.rejected.push([clientID, id, reason, this.at]);
   }
 
-  /** Sends everything gathered: at most five statements, whatever the number of mutations. */
-  async flush(): Promise<void> {
+  /** Everything gathered, as at most five statements whatever the number of mutations (for tx.runAll). */
+  statements(): Statement[] {
     const rows = [...this.changed.values()];
-    await this.insert(
-      "journal_rows (campaign_id, hamlet_id, day, data, version, device_id, updated_at, change)",
-      rows.map((r) => [
-        this.campaign,
-        r.hamlet,
-        r.day,
-        r.row.data,
-        r.row.version,
-        r.row.deviceId,
-        this.at,
-        r.change,
-      ]),
-      ` ON CONFLICT (campaign_id, hamlet_id, day) DO UPDATE SET data = excluded.data, version = excluded.version,
-         device_id = excluded.device_id, updated_at = excluded.updated_at, change = excluded.change`
-    );
-    await this.insert(
-      "audit (campaign_id, hamlet_id, day, device_id, client_id, mutation_id, action, version, before, after, at)",
-      this.audit
-    );
-    await this.insert(
-      "conflicts (campaign_id, hamlet_id, day, base_version, current_version, proposed, device_id, client_id, mutation_id, created_at)",
-      this.conflicts
-    );
-    await this.insert("rejected (client_id, mutation_id, reason, created_at)", this.rejected);
+    const out = [
+      insert(
+        "journal_rows (campaign_id, hamlet_id, day, data, version, device_id, updated_at, change)",
+        rows.map((r) => [
+          this.campaign,
+          r.hamlet,
+          r.day,
+          r.row.data,
+          r.row.version,
+          r.row.deviceId,
+          this.at,
+          r.change,
+        ]),
+        ` ON CONFLICT (campaign_id, hamlet_id, day) DO UPDATE SET data = excluded.data, version = excluded.version,
+           device_id = excluded.device_id, updated_at = excluded.updated_at, change = excluded.change`
+      ),
+      insert(
+        "audit (campaign_id, hamlet_id, day, device_id, client_id, mutation_id, action, version, before, after, at)",
+        this.audit
+      ),
+      insert(
+        "conflicts (campaign_id, hamlet_id, day, base_version, current_version, proposed, device_id, client_id, mutation_id, created_at)",
+        this.conflicts
+      ),
+      insert("rejected (client_id, mutation_id, reason, created_at)", this.rejected),
+    ];
     if (this.change !== this.startChange)
-      await this.tx.run("UPDATE campaigns SET last_change = ? WHERE id = ?", [
-        this.change,
-        this.campaign,
-      ]);
+      out.push(["UPDATE campaigns SET last_change = ? WHERE id = ?", [this.change, this.campaign]]);
+    return out.filter((s): s is Statement => s !== null);
   }
+}
 
-  private async insert(into: string, rows: unknown[][], suffix = ""): Promise<void> {
-    if (!rows.length) return;
-    await this.tx.run(
-      `INSERT INTO ${into} VALUES ${placeholders(rows.length, rows[0].length)}${suffix}`,
-      rows.flat()
-    );
-  }
+/** One multi-row INSERT, or null for no rows. */
+function insert(into: string, rows: unknown[][], suffix = ""): Statement | null {
+  return rows.length
+    ? [
+        `INSERT INTO ${into} VALUES ${placeholders(rows.length, rows[0].length)}${suffix}`,
+        rows.flat(),
+      ]
+    : null;
 }

@@ -2,7 +2,7 @@
  * One interface over embedded SQLite and PostgreSQL. A write transaction takes the lock of what it orders: the
  * writes of one campaign run one at a time (so its change numbers follow commit order and a pull's cookie never
  * skips a slow commit), while other campaigns' writes and every read go on. SQL is written once with `?`
- * placeholders.
+ * placeholders; on PostgreSQL each statement is a round trip, so a request sends as few as it can.
  */
 export interface Sql {
   all<T>(sql: string, params?: unknown[]): Promise<T[]>;
@@ -16,7 +16,17 @@ export type LockKey = "admin" | { campaign: number };
 export interface WriteSql extends Sql {
   /** Waits for the lock; held until the transaction ends. */
   lock(key: LockKey): Promise<void>;
+  /**
+   * A SELECT's suffix that takes the campaign lock of the `campaigns` row it reads as `alias`, and reads that
+   * row as it is once the lock is held: the lock and the read in one statement. (PostgreSQL's campaign lock is
+   * that row's lock; SQLite's one writer already holds every lock, so there it is empty.)
+   */
+  forUpdate(alias: string): string;
+  /** Writes that do not read each other's effects, sent together: one round trip on PostgreSQL. */
+  runAll(statements: Statement[]): Promise<void>;
 }
+
+export type Statement = [sql: string, params: unknown[]];
 
 export interface Database {
   readonly dialect: "sqlite" | "postgres";

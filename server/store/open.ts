@@ -6,9 +6,13 @@ import { SqliteDatabase } from "./sqlite";
 
 export const DEFAULT_DB = "./data/danvan.db";
 
-export async function openDatabase(url: string = DEFAULT_DB): Promise<Database> {
+/** `pool`: PostgreSQL connections per server (default 10). */
+export async function openDatabase(
+  url: string = DEFAULT_DB,
+  options: { pool?: number } = {}
+): Promise<Database> {
   const db = /^postgres(ql)?:\/\//.test(url)
-    ? new PostgresDatabase(url)
+    ? new PostgresDatabase(url, options)
     : new SqliteDatabase(url.replace(/^sqlite:(\/\/)?/, ""));
   await migrate(db);
   return db;

@@ -1,7 +1,8 @@
 /**
- * PostgreSQL, for a province or the nation: the same SQL as SQLite. A write transaction orders itself with a
- * transaction-scoped advisory lock — one per campaign, so communes never wait for each other — and statements
- * are prepared once per connection.
+ * PostgreSQL, for a province or the nation: the same SQL as SQLite. A campaign's writes order themselves by the
+ * lock of the campaign's row, so communes never wait for each other; the admin writes by an advisory lock.
+ * Statements are prepared once per connection, and independent writes go as one statement (data-modifying
+ * WITH), so a push costs few round trips.
  */
 import { createHash } from "node:crypto";
 import pg from "pg";
@@ -9,14 +10,14 @@ import {
   type Database,
   type LockKey,
   type Sql,
+  type Statement,
   StoreUnavailable,
   type WriteSql,
   numbered,
 } from "./database";
 
-/** The admin lock: one 64-bit key. Campaign locks: the two-key space (a key space of its own), this class first. */
+/** The admin lock: an advisory lock, any fixed number. */
 const ADMIN_LOCK = 7_157_001;
-const CAMPAIGN_LOCKS = 7_157;
 
 /** Connection failures and server shutdowns (SQLSTATE classes 08 and 57P, a database that is gone). */
 function unavailable(e: unknown): boolean {
@@ -31,18 +32,24 @@ function unavailable(e: unknown): boolean {
   );
 }
 
-const names = new Map<string, string>();
-/** A prepared statement's name, from its text: the same statement is parsed and planned once per connection. */
-function statementName(sql: string): string {
-  let name = names.get(sql);
-  if (!name)
-    names.set(sql, (name = `s${createHash("sha1").update(sql).digest("hex").slice(0, 16)}`));
-  return name;
+/** Prepared statements: by text, their name and numbered text. Only so many, as each connection keeps them. */
+const prepared = new Map<string, { name: string; text: string }>();
+const MAX_PREPARED = 200;
+
+function statement(sql: string, values: unknown[]): pg.QueryConfig {
+  const known = prepared.get(sql);
+  if (known) return { ...known, values };
+  if (prepared.size >= MAX_PREPARED) return { text: numbered(sql), values };
+  const made = {
+    name: `s${createHash("sha1").update(sql).digest("hex").slice(0, 16)}`,
+    text: numbered(sql),
+  };
+  prepared.set(sql, made);
+  return { ...made, values };
 }
 
 function sqlOn(client: pg.PoolClient): WriteSql {
-  const query = (sql: string, params: unknown[] = []) =>
-    client.query({ name: statementName(sql), text: numbered(sql), values: params });
+  const query = (sql: string, params: unknown[] = []) => client.query(statement(sql, params));
   return {
     all: async <T>(sql: string, params?: unknown[]) => (await query(sql, params)).rows as T[],
     get: async <T>(sql: string, params?: unknown[]) =>
@@ -50,7 +57,19 @@ function sqlOn(client: pg.PoolClient): WriteSql {
     run: async (sql: string, params?: unknown[]) => (await query(sql, params)).rowCount ?? 0,
     lock: async (key: LockKey) => {
       if (key === "admin") await query("SELECT pg_advisory_xact_lock(?)", [ADMIN_LOCK]);
-      else await query("SELECT pg_advisory_xact_lock(?, ?)", [CAMPAIGN_LOCKS, key.campaign]);
+      else await query("SELECT id FROM campaigns WHERE id = ? FOR NO KEY UPDATE", [key.campaign]);
+    },
+    forUpdate: (alias: string) => ` FOR NO KEY UPDATE OF ${alias}`,
+    runAll: async (statements: Statement[]) => {
+      if (statements.length <= 1) {
+        for (const [sql, params] of statements) await query(sql, params);
+        return;
+      }
+      const parts = statements.map(([sql], i) => `w${i} AS (${sql})`);
+      await query(
+        `WITH ${parts.join(", ")} SELECT 1`,
+        statements.flatMap(([, params]) => params)
+      );
     },
   };
 }

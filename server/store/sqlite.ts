@@ -1,7 +1,8 @@
 /**
  * Embedded SQLite (better-sqlite3 12): WAL with synchronous=FULL, so an acknowledged commit survives a crash.
- * SQLite has one writer: write transactions queue on one connection (a campaign lock needs nothing more), while
- * reads run on a second connection over the last committed snapshot and never wait for a write.
+ * SQLite has one writer: write transactions take turns on one connection (a campaign lock needs nothing more),
+ * and those that arrive together share one commit — one fsync — each in a savepoint of its own. Reads run on a
+ * second connection over the last committed snapshot and never wait for a write.
  */
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
@@ -17,6 +18,19 @@ function unavailable(e: unknown): boolean {
     (typeof code === "string" && UNAVAILABLE.test(code)) ||
     (typeof message === "string" && /database connection is not open/.test(message))
   );
+}
+
+type Job = {
+  fn: (tx: WriteSql) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+};
+
+/** The most write transactions one commit holds, so a commit never keeps the event loop for long. */
+const MAX_GROUP = 100;
+
+function storeError(e: unknown): unknown {
+  return unavailable(e) ? new StoreUnavailable(e) : e;
 }
 
 /** One connection and the queue of transactions that take turns on it. */
@@ -39,27 +53,82 @@ class Connection {
         prepared(sql).get(...params) as T | undefined,
       run: async (sql: string, params: unknown[] = []) => prepared(sql).run(...params).changes,
       lock: async () => undefined,
+      forUpdate: () => "",
+      runAll: async (statements) => {
+        for (const [sql, params] of statements) prepared(sql).run(...params);
+      },
     };
   }
 
-  transaction<T>(begin: string, fn: (tx: WriteSql) => Promise<T>): Promise<T> {
-    const next = this.queue.then(async () => {
+  /** Runs `work` after everything queued before it. */
+  protected enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** A read transaction, after those before it. */
+  read<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
+    return this.enqueue(async () => {
       try {
-        this.db.exec(begin);
+        this.db.exec("BEGIN");
         const result = await fn(this.sql);
         this.db.exec("COMMIT");
         return result;
       } catch (e) {
         if (this.db.open && this.db.inTransaction) this.db.exec("ROLLBACK");
-        throw unavailable(e) ? new StoreUnavailable(e) : e;
+        throw storeError(e);
       }
     });
-    this.queue = next.catch(() => undefined);
-    return next;
   }
 
   async drain(): Promise<void> {
     await this.queue;
+  }
+}
+
+/** The writing connection: write transactions that arrive together share one commit. */
+class Writer extends Connection {
+  private waiting: Job[] = [];
+
+  /** Write transactions, gathered into shared commits. */
+  write<T>(fn: (tx: WriteSql) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.push({ fn, resolve, reject } as Job);
+      if (this.waiting.length === 1) this.enqueue(() => this.commitWaiting());
+    });
+  }
+
+  /** Runs every write waiting now (and those that arrive meanwhile) in shared commits. */
+  private async commitWaiting(): Promise<void> {
+    // Requests read from the network in the same turn of the event loop join this commit.
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.waiting.length) await this.commit(this.waiting.splice(0, MAX_GROUP));
+  }
+
+  private async commit(jobs: Job[]): Promise<void> {
+    const done: { job: Job; result: unknown }[] = [];
+    try {
+      this.db.exec("BEGIN IMMEDIATE");
+      for (const job of jobs) {
+        this.db.exec("SAVEPOINT job");
+        try {
+          done.push({ job, result: await job.fn(this.sql) });
+          this.db.exec("RELEASE job");
+        } catch (e) {
+          // Only this job's work is undone; the others still commit.
+          this.db.exec("ROLLBACK TO job");
+          this.db.exec("RELEASE job");
+          job.reject(storeError(e));
+        }
+      }
+      this.db.exec("COMMIT");
+      for (const { job, result } of done) job.resolve(result);
+    } catch (e) {
+      // Nothing of this commit is kept: every job not yet answered fails with it.
+      if (this.db.open && this.db.inTransaction) this.db.exec("ROLLBACK");
+      for (const job of jobs) job.reject(storeError(e));
+    }
   }
 }
 
@@ -78,22 +147,22 @@ function open(path: string, readOnly: boolean): BetterSqlite3.Database {
 
 export class SqliteDatabase implements Database {
   readonly dialect = "sqlite" as const;
-  private readonly writer: Connection;
+  private readonly writer: Writer;
   private readonly reader: Connection;
 
   constructor(path: string) {
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-    this.writer = new Connection(open(path, false));
+    this.writer = new Writer(open(path, false));
     // An in-memory database exists only on its own connection.
     this.reader = path === ":memory:" ? this.writer : new Connection(open(path, true));
   }
 
   write<T>(fn: (tx: WriteSql) => Promise<T>): Promise<T> {
-    return this.writer.transaction("BEGIN IMMEDIATE", fn);
+    return this.writer.write(fn);
   }
 
   read<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
-    return this.reader.transaction("BEGIN", fn);
+    return this.reader.read(fn);
   }
 
   async ping(): Promise<void> {

@@ -12,7 +12,9 @@ import { cleanPlan } from "../helpers/plans";
 const BIN = join(__dirname, "../../bin/danvan.js");
 
 function startServer(db: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [BIN, "serve", "--port", String(port), "--db", db], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [BIN, "serve", "--port", String(port), "--db", db], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   return new Promise((resolve, reject) => {
     child.stdout!.on("data", (d: Buffer) => d.toString().includes("chạy tại") && resolve(child));
     child.on("exit", (code) => reject(new Error(`server exited ${code}`)));
@@ -29,7 +31,8 @@ test("acknowledged pushes survive kill -9 of the server", async () => {
   const url = `http://127.0.0.1:${port}`;
   let server = await startServer(dbPath, port);
   const t = fetchTransport(url);
-  const device = (await t.post("/enroll", { code: codes.hamlets["Bình Hòa"] }, "")).body as EnrollResponse;
+  const device = (await t.post("/enroll", { code: codes.hamlets["Bình Hòa"] }, ""))
+    .body as EnrollResponse;
 
   const acknowledged = new Map<number, number>();
   let id = 1;
@@ -37,7 +40,29 @@ test("acknowledged pushes survive kill -9 of the server", async () => {
     for (; id <= 5000; id++) {
       const value = id * 7;
       const r = await t
-        .post("/push", { protocolVersion: PROTOCOL_VERSION, clientID: device.clientID, mutations: [{ id, name: "putRow", args: { hamlet: "Bình Hòa", date: `2025-03-${String(10 + (id % 5)).padStart(2, "0")}`, baseVersion: 0, values: { phat_quang_m: value }, note: "", reporter: "", sentAt: null } }] }, device.token)
+        .post(
+          "/push",
+          {
+            protocolVersion: PROTOCOL_VERSION,
+            clientID: device.clientID,
+            mutations: [
+              {
+                id,
+                name: "putRow",
+                args: {
+                  hamlet: "Bình Hòa",
+                  date: `2025-03-${String(10 + (id % 5)).padStart(2, "0")}`,
+                  baseVersion: 0,
+                  values: { phat_quang_m: value },
+                  note: "",
+                  reporter: "",
+                  sentAt: null,
+                },
+              },
+            ],
+          },
+          device.token
+        )
         .catch(() => null);
       if (!r) return;
       if (r.status === 200) acknowledged.set(id, value);
@@ -50,7 +75,13 @@ test("acknowledged pushes survive kill -9 of the server", async () => {
 
   server = await startServer(dbPath, port);
   try {
-    const pulled = (await t.post("/pull", { protocolVersion: PROTOCOL_VERSION, clientID: device.clientID, cookie: null }, device.token)).body as PullResponse;
+    const pulled = (
+      await t.post(
+        "/pull",
+        { protocolVersion: PROTOCOL_VERSION, clientID: device.clientID, cookie: null },
+        device.token
+      )
+    ).body as PullResponse;
     // Each day's row holds the last acknowledged value sent for it, or a later one the server committed.
     const lastAcked = Math.max(...acknowledged.keys());
     expect(pulled.lastMutationID).toBeGreaterThanOrEqual(lastAcked);

@@ -1,6 +1,7 @@
 /**
- * A real store with eyes: counts write transactions and the statements in them, and can hold a transaction
- * right after it takes a campaign's lock (to prove who waits for whom) or fail one before it commits.
+ * A real store with eyes: counts write transactions and the statements (round trips on PostgreSQL) in them, and
+ * can hold a write once it has read its device — by then holding its campaign's lock — to prove who waits for
+ * whom, or fail one before it commits.
  */
 import type { Database, LockKey, Sql, WriteSql } from "../../server/store/database";
 
@@ -17,7 +18,7 @@ export class InstrumentedDatabase implements Database {
     return this.inner.dialect;
   }
 
-  /** The next transaction that takes `campaign`'s lock stops there until release() is called. */
+  /** The next write that reads a device of `campaign` stops there until release() is called. */
   holdCampaign(campaign: number): { entered: Promise<void>; release: () => void } {
     let entered!: () => void;
     let release!: () => void;
@@ -37,21 +38,30 @@ export class InstrumentedDatabase implements Database {
     };
   }
 
+  /** Holds here if this row is a device of the held campaign. */
+  private async holdAt(row: unknown): Promise<void> {
+    const held = this.held;
+    if (!held || (row as { campaign_id?: unknown } | undefined)?.campaign_id !== held.campaign)
+      return;
+    this.held = null;
+    held.entered();
+    await held.release;
+  }
+
   write<T>(fn: (tx: WriteSql) => Promise<T>, lock?: LockKey): Promise<T> {
     this.writes++;
     return this.inner.write(async (tx) => {
+      const counted = this.counted(tx);
       const watched: WriteSql = {
-        ...this.counted(tx),
-        lock: async (key) => {
-          this.statements++;
-          await tx.lock(key);
-          const held = this.held;
-          if (held && key !== "admin" && key.campaign === held.campaign) {
-            this.held = null;
-            held.entered();
-            await held.release;
-          }
+        ...counted,
+        get: async <R>(sql: string, params?: unknown[]) => {
+          const row = await counted.get<R>(sql, params);
+          await this.holdAt(row);
+          return row;
         },
+        lock: (key) => (this.statements++, tx.lock(key)),
+        forUpdate: (alias) => tx.forUpdate(alias),
+        runAll: (statements) => (this.statements++, tx.runAll(statements)),
       };
       const result = await fn(watched);
       if (this.failNext) {

@@ -127,6 +127,19 @@ describe.each(storeTargets())("ordering on $name", (target) => {
     const everything = (await api.pull(c.commune)).body as PullResponse;
     expect(seen).toEqual(new Map(everything.rows.map((r) => [`${r.hamlet} ${r.date}`, r.version])));
     expect(everything.rows).toHaveLength(10);
+    // Every commit of the campaign took a number of its own, and the counter is the newest of them.
+    const numbers = await base.read((tx) =>
+      tx.all<{ change: number }>("SELECT change FROM journal_rows WHERE campaign_id = ?", [
+        c.campaign,
+      ])
+    );
+    const head = await base.read((tx) =>
+      tx.get<{ last_change: number }>("SELECT last_change FROM campaigns WHERE id = ?", [
+        c.campaign,
+      ])
+    );
+    expect(new Set(numbers.map((n) => Number(n.change))).size).toBe(10);
+    expect(Number(head!.last_change)).toBe(Math.max(...numbers.map((n) => Number(n.change))));
   });
 
   test("thirty mutations are one transaction of as many statements as one mutation", async () => {
