@@ -58,64 +58,72 @@ function apply(batch: RowBatch, device: Device, clientID: string, m: Checked): M
   };
 }
 
+type Numbered = { id: number; args?: unknown };
+
+/** Which mutations are new, in order: ids already applied are duplicates; a gap ends the list. */
+function sequence(mutations: Numbered[], lastApplied: number) {
+  let last = lastApplied;
+  const results: MutationResult[] = [];
+  const fresh: (Numbered & { at: number })[] = [];
+  for (const m of mutations) {
+    if (m.id > last + 1) return { results, fresh, last, gap: true };
+    if (m.id <= last) results.push({ id: m.id, status: "duplicate" });
+    else {
+      fresh.push({ ...m, at: results.length });
+      results.push({ id: m.id, status: "applied" }); // replaced by its outcome
+      last = m.id;
+    }
+  }
+  return { results, fresh, last, gap: false };
+}
+
+/** A new mutation checked: the row it writes and the hamlet's id, or why it is refused. */
+function check(m: Numbered, device: Device, hamlets: Map<string, number>): Checked {
+  const checked = checkPutRow(m.args, device.dates);
+  if ("reason" in checked) return { id: m.id, reason: checked.reason };
+  const hamlet = hamlets.get(hamletKey(checked.row.hamlet));
+  if (hamlet === undefined)
+    return {
+      id: m.id,
+      reason: `Thiết bị này không được ghi nhật ký của ấp ${quoted(checked.row.hamlet)}.`,
+    };
+  return { id: m.id, row: checked.row, hamlet };
+}
+
+/** The client's last mutation id, moved on (or the client recorded, on its first push). */
+function clientMoved(clientID: string, device: Device, last: number): Statement {
+  return [
+    `INSERT INTO clients (client_id, device_id, last_mutation_id) VALUES (?, ?, ?)
+     ON CONFLICT (client_id) DO UPDATE SET last_mutation_id = excluded.last_mutation_id`,
+    [clientID, device.id, last],
+  ];
+}
+
 export async function push(
   db: Database,
   caller: Caller,
   clientID: string,
-  mutations: { id: number; args?: unknown }[]
+  mutations: Numbered[]
 ): Promise<PushResponse> {
   if (mutations.some((m) => m.id > MAX_STORED_INT))
     throw new SyncError("invalid", "Số thứ tự thay đổi quá lớn.");
   const outcome = await db.write(async (tx) => {
     const { device, head } = await identify(tx, caller, tx.forUpdate("c"));
-    const state = clientOf(
+    const client = clientOf(
       device,
       await tx.get("SELECT device_id, last_mutation_id FROM clients WHERE client_id = ?", [
         clientID,
       ])
     );
-    let last = state.lastMutationID;
-    let gap = false;
-    const results: MutationResult[] = [];
-    const fresh: { id: number; args?: unknown; at: number }[] = [];
-    for (const m of mutations) {
-      if (m.id <= last) results.push({ id: m.id, status: "duplicate" });
-      else if (m.id === last + 1) {
-        fresh.push({ ...m, at: results.length });
-        results.push({ id: m.id, status: "applied" }); // replaced by its outcome below
-      } else {
-        gap = true;
-        break;
-      }
-      last = Math.max(last, m.id);
-    }
+    const { results, fresh, last, gap } = sequence(mutations, client.lastMutationID);
     const hamlets = fresh.length ? await writableHamlets(tx, device) : new Map<string, number>();
-    const checked: Checked[] = fresh.map((m) => {
-      const check = checkPutRow(m.args, device.dates);
-      if ("reason" in check) return { id: m.id, reason: check.reason };
-      const hamlet = hamlets.get(hamletKey(check.row.hamlet));
-      if (hamlet === undefined)
-        return {
-          id: m.id,
-          reason: `Thiết bị này không được ghi nhật ký của ấp ${quoted(check.row.hamlet)}.`,
-        };
-      return { id: m.id, row: check.row, hamlet };
-    });
+    const checked = fresh.map((m) => check(m, device, hamlets));
     const batch = new RowBatch(tx, device.campaign, head);
     await batch.load(
       checked.flatMap((m) => ("row" in m ? [{ hamlet: m.hamlet, day: m.row.date }] : []))
     );
     checked.forEach((m, i) => (results[fresh[i].at] = apply(batch, device, clientID, m)));
-    const moved: Statement[] =
-      fresh.length || !state.known
-        ? [
-            [
-              `INSERT INTO clients (client_id, device_id, last_mutation_id) VALUES (?, ?, ?)
-               ON CONFLICT (client_id) DO UPDATE SET last_mutation_id = excluded.last_mutation_id`,
-              [clientID, device.id, last],
-            ],
-          ]
-        : [];
+    const moved = fresh.length || !client.known ? [clientMoved(clientID, device, last)] : [];
     await tx.runAll([...batch.statements(), ...moved]);
     return { lastMutationID: last, results, gap };
   });
