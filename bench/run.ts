@@ -44,7 +44,16 @@ function scaling(label: string, make: (scale: number) => Plan, runs: number): st
 }
 
 function parserThroughput(n: number): string[] {
-  const texts = ["3.000 m", "1,5 km", "90 triệu đồng", "500.000đ", "10.500 000đ", "04 tuyến", "8 900 m", "1.330"];
+  const texts = [
+    "3.000 m",
+    "1,5 km",
+    "90 triệu đồng",
+    "500.000đ",
+    "10.500 000đ",
+    "04 tuyến",
+    "8 900 m",
+    "1.330",
+  ];
   const vietnamese = Array.from({ length: n }, (_, i) => texts[i % texts.length]);
   const plain = Array.from({ length: n }, (_, i) => String((i * 37) % 100_000));
   let sink = 0;

@@ -102,6 +102,10 @@ type Command =
 const PANES = 3; // Bình Hòa has two task panes (one device); Sân Bay one.
 const paneDates = (pane: number) => (pane === 2 ? [0, 1, 2, 3] : pane === 0 ? [0, 2] : [1, 3]);
 
+/** A command for one task pane: sync, wipe its storage, break its cookie, or queue a poison mutation. */
+const paneCommand = (kind: "sync" | "wipe" | "badCookie" | "poison") =>
+  fc.record({ kind: fc.constant(kind), pane: fc.integer({ min: 0, max: 2 }) });
+
 const commandArb: fc.Arbitrary<Command> = fc.oneof(
   {
     weight: 5,
@@ -112,34 +116,10 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
       value: fc.integer({ min: 1, max: 999 }),
     }),
   },
-  {
-    weight: 5,
-    arbitrary: fc.record({
-      kind: fc.constant("sync" as const),
-      pane: fc.integer({ min: 0, max: 2 }),
-    }),
-  },
-  {
-    weight: 1,
-    arbitrary: fc.record({
-      kind: fc.constant("wipe" as const),
-      pane: fc.integer({ min: 0, max: 2 }),
-    }),
-  },
-  {
-    weight: 1,
-    arbitrary: fc.record({
-      kind: fc.constant("badCookie" as const),
-      pane: fc.integer({ min: 0, max: 2 }),
-    }),
-  },
-  {
-    weight: 1,
-    arbitrary: fc.record({
-      kind: fc.constant("poison" as const),
-      pane: fc.integer({ min: 0, max: 2 }),
-    }),
-  },
+  { weight: 5, arbitrary: paneCommand("sync") },
+  { weight: 1, arbitrary: paneCommand("wipe") },
+  { weight: 1, arbitrary: paneCommand("badCookie") },
+  { weight: 1, arbitrary: paneCommand("poison") },
   { weight: 1, arbitrary: fc.constant({ kind: "revoke" as const }) }
 );
 

@@ -6,16 +6,7 @@ import { SyncClient, type Transport, VersionError, fetchTransport } from "../../
 import { memoryStore } from "../../src/sync/stores";
 import { cleanPlan } from "../helpers/plans";
 import { listen, storeTargets } from "../helpers/sync-env";
-
-const row = (hamlet: string, date: string, baseVersion: number, phat_quang_m = 100) => ({
-  hamlet,
-  date,
-  baseVersion,
-  values: { quan_doi: 3, nhan_dan: 1, phat_quang_m },
-  note: "",
-  reporter: "A",
-  sentAt: `${date}T14:05`,
-});
+import { rowArgs } from "./http";
 
 describe.each(storeTargets())("sync protocol on $name", (target) => {
   let db: Database;
@@ -78,7 +69,7 @@ describe.each(storeTargets())("sync protocol on $name", (target) => {
   });
 
   test("a mutation is applied once however often it arrives; a gap is refused", async () => {
-    const m = { id: 1, args: row("Bình Hòa", "2025-03-10", 0) };
+    const m = { id: 1, args: rowArgs("Bình Hòa", "2025-03-10") };
     const first = await pushAs(binhHoa, [m]);
     expect(first.body).toEqual({
       lastMutationID: 1,
@@ -86,7 +77,7 @@ describe.each(storeTargets())("sync protocol on $name", (target) => {
     });
     const again = await pushAs(binhHoa, [m]);
     expect(again.body).toEqual({ lastMutationID: 1, results: [{ id: 1, status: "duplicate" }] });
-    const gap = await pushAs(binhHoa, [{ id: 3, args: row("Bình Hòa", "2025-03-11", 0) }]);
+    const gap = await pushAs(binhHoa, [{ id: 3, args: rowArgs("Bình Hòa", "2025-03-11") }]);
     expect(gap.status).toBe(409);
     expect(gap.body).toMatchObject({ lastMutationID: 1 });
     const audit = await db.read((tx) => tx.all<{ version: number }>("SELECT version FROM audit"));
@@ -95,8 +86,8 @@ describe.each(storeTargets())("sync protocol on $name", (target) => {
 
   test("a poison mutation is rejected with its reason and does not block the queue", async () => {
     const r = await pushAs(binhHoa, [
-      { id: 2, args: { ...row("Bình Hòa", "2025-03-11", 0), values: { phat_quang_m: -5 } } },
-      { id: 3, args: row("Bình Hòa", "2025-03-11", 0) },
+      { id: 2, args: { ...rowArgs("Bình Hòa", "2025-03-11"), values: { phat_quang_m: -5 } } },
+      { id: 3, args: rowArgs("Bình Hòa", "2025-03-11") },
     ]);
     expect(r.body).toMatchObject({
       lastMutationID: 3,
@@ -112,13 +103,13 @@ describe.each(storeTargets())("sync protocol on $name", (target) => {
   });
 
   test("a hamlet writes only its own rows and reads only its own", async () => {
-    const r = await pushAs(sanBay, [{ id: 1, args: row("Bình Hòa", "2025-03-12", 0) }]);
+    const r = await pushAs(sanBay, [{ id: 1, args: rowArgs("Bình Hòa", "2025-03-12") }]);
     expect(r.body).toMatchObject({
       results: [
         { status: "rejected", reason: "Thiết bị này không được ghi nhật ký của ấp Bình Hòa." },
       ],
     });
-    await pushAs(sanBay, [{ id: 2, args: row("Sân Bay", "2025-03-10", 0, 50) }]);
+    await pushAs(sanBay, [{ id: 2, args: rowArgs("Sân Bay", "2025-03-10", 50) }]);
     const mine = (await pullAs(sanBay)).body as { rows: { hamlet: string }[] };
     expect(mine.rows.map((x) => x.hamlet)).toEqual(["Sân Bay"]);
     const all = (await pullAs(commune)).body as {
@@ -135,7 +126,7 @@ describe.each(storeTargets())("sync protocol on $name", (target) => {
 
   test("two devices editing one row: a kept conflict, resolved by the commune, never a silent overwrite", async () => {
     const second = await enroll((await issueHamletCode(db, "Bình Hòa")).code);
-    const stale = await pushAs(second, [{ id: 1, args: row("Bình Hòa", "2025-03-10", 0, 999) }]);
+    const stale = await pushAs(second, [{ id: 1, args: rowArgs("Bình Hòa", "2025-03-10", 999) }]);
     expect(stale.body).toMatchObject({ results: [{ status: "conflict", version: 1 }] });
     const pulled = (await pullAs(commune)).body as {
       conflicts: { id: number; current: { values: unknown }; proposed: { values: unknown } }[];
@@ -175,7 +166,7 @@ describe.each(storeTargets())("sync protocol on $name", (target) => {
     const first = (await pullAs(commune)).body as { cookie: number; rows: unknown[] };
     const none = (await pullAs(commune, first.cookie)).body as { rows: unknown[]; reset: boolean };
     expect(none).toMatchObject({ rows: [], reset: false });
-    await pushAs(sanBay, [{ id: 3, args: row("Sân Bay", "2025-03-11", 0, 70) }]);
+    await pushAs(sanBay, [{ id: 3, args: rowArgs("Sân Bay", "2025-03-11", 70) }]);
     const next = (await pullAs(commune, first.cookie)).body as { rows: { date: string }[] };
     expect(next.rows.map((x) => x.date)).toEqual(["2025-03-11"]);
     for (const bad of ["abc", -1, 1e9, 1.5]) {
