@@ -10,12 +10,10 @@ export interface Sql {
   run(sql: string, params?: unknown[]): Promise<number>;
 }
 
-/** "admin": the organisation tree, campaigns, codes and the schema; a campaign: its rows and change numbers. */
-export type LockKey = "admin" | { campaign: number };
+/** The lock of the organisation tree, campaigns, codes and the schema: admin writes take it, one at a time. */
+export type AdminLock = "admin";
 
 export interface WriteSql extends Sql {
-  /** Waits for the lock; held until the transaction ends. */
-  lock(key: LockKey): Promise<void>;
   /**
    * A SELECT's suffix that takes the campaign lock of the `campaigns` row it reads as `alias`, and reads that
    * row as it is once the lock is held: the lock and the read in one statement. (PostgreSQL's campaign lock is
@@ -30,8 +28,11 @@ export type Statement = [sql: string, params: unknown[]];
 
 export interface Database {
   readonly dialect: "sqlite" | "postgres";
-  /** A write transaction, holding `lock` from its start when given; committed (durably) when the promise resolves. */
-  write<T>(fn: (tx: WriteSql) => Promise<T>, lock?: LockKey): Promise<T>;
+  /**
+   * A write transaction, holding the admin lock from its start when asked (a campaign's writes take their
+   * campaign's lock with forUpdate); committed (durably) when the promise resolves.
+   */
+  write<T>(fn: (tx: WriteSql) => Promise<T>, lock?: AdminLock): Promise<T>;
   /** A read transaction over one consistent snapshot; never waits for writes. */
   read<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
   /** Resolves when the store answers; rejects with StoreUnavailable otherwise. */

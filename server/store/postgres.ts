@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import pg from "pg";
 import {
   type Database,
-  type LockKey,
+  type AdminLock,
   type Sql,
   type Statement,
   StoreUnavailable,
@@ -55,10 +55,6 @@ function sqlOn(client: pg.PoolClient): WriteSql {
     get: async <T>(sql: string, params?: unknown[]) =>
       (await query(sql, params)).rows[0] as T | undefined,
     run: async (sql: string, params?: unknown[]) => (await query(sql, params)).rowCount ?? 0,
-    lock: async (key: LockKey) => {
-      if (key === "admin") await query("SELECT pg_advisory_xact_lock(?)", [ADMIN_LOCK]);
-      else await query("SELECT id FROM campaigns WHERE id = ? FOR NO KEY UPDATE", [key.campaign]);
-    },
     forUpdate: (alias: string) => ` FOR NO KEY UPDATE OF ${alias}`,
     runAll: async (statements: Statement[]) => {
       if (statements.length <= 1) {
@@ -94,7 +90,7 @@ export class PostgresDatabase implements Database {
   private async transaction<T>(
     begin: string,
     fn: (tx: WriteSql) => Promise<T>,
-    lock?: LockKey
+    lock?: AdminLock
   ): Promise<T> {
     let client: pg.PoolClient;
     try {
@@ -106,7 +102,7 @@ export class PostgresDatabase implements Database {
     try {
       const tx = sqlOn(client);
       await client.query(begin);
-      if (lock) await tx.lock(lock);
+      if (lock) await client.query(statement("SELECT pg_advisory_xact_lock(?)", [ADMIN_LOCK]));
       const result = await fn(tx);
       await client.query("COMMIT");
       return result;
@@ -119,7 +115,7 @@ export class PostgresDatabase implements Database {
     }
   }
 
-  write<T>(fn: (tx: WriteSql) => Promise<T>, lock?: LockKey): Promise<T> {
+  write<T>(fn: (tx: WriteSql) => Promise<T>, lock?: AdminLock): Promise<T> {
     return this.transaction("BEGIN", fn, lock);
   }
 

@@ -52,7 +52,6 @@ class Connection {
       get: async <T>(sql: string, params: unknown[] = []) =>
         prepared(sql).get(...params) as T | undefined,
       run: async (sql: string, params: unknown[] = []) => prepared(sql).run(...params).changes,
-      lock: async () => undefined,
       forUpdate: () => "",
       runAll: async (statements) => {
         for (const [sql, params] of statements) prepared(sql).run(...params);

@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
 import { createCampaign, issueHamletCode, revokeDevice } from "../../server/admin";
-import type { Database, LockKey, Sql, WriteSql } from "../../server/store/database";
+import type { Database, AdminLock, Sql, WriteSql } from "../../server/store/database";
 import {
   AuthError,
   type OutboxState,
@@ -38,7 +38,7 @@ class CrashingDatabase implements Database {
   get dialect() {
     return this.inner.dialect;
   }
-  write<T>(fn: (tx: WriteSql) => Promise<T>, lock?: LockKey): Promise<T> {
+  write<T>(fn: (tx: WriteSql) => Promise<T>, lock?: AdminLock): Promise<T> {
     return this.inner.write(async (tx) => {
       const result = await fn(tx);
       if (this.faults && this.random() < 0.1) throw new Error("crash before commit");

@@ -3,7 +3,7 @@
  * can hold a write once it has read its device — by then holding its campaign's lock — to prove who waits for
  * whom, or fail one before it commits.
  */
-import type { Database, LockKey, Sql, WriteSql } from "../../server/store/database";
+import type { Database, AdminLock, Sql, WriteSql } from "../../server/store/database";
 
 export class InstrumentedDatabase implements Database {
   writes = 0;
@@ -48,7 +48,7 @@ export class InstrumentedDatabase implements Database {
     await held.release;
   }
 
-  write<T>(fn: (tx: WriteSql) => Promise<T>, lock?: LockKey): Promise<T> {
+  write<T>(fn: (tx: WriteSql) => Promise<T>, lock?: AdminLock): Promise<T> {
     this.writes++;
     return this.inner.write(async (tx) => {
       const counted = this.counted(tx);
@@ -59,7 +59,6 @@ export class InstrumentedDatabase implements Database {
           await this.holdAt(row);
           return row;
         },
-        lock: (key) => (this.statements++, tx.lock(key)),
         forUpdate: (alias) => tx.forUpdate(alias),
         runAll: (statements) => (this.statements++, tx.runAll(statements)),
       };
