@@ -42,7 +42,7 @@ describe.each(storeTargets())("the sync session on $name", (target) => {
     );
     return row ? JSON.parse(row.data) : null;
   };
-  const newCode = async (hamlet: string) => (await issueHamletCode(db, hamlet, campaign)).code;
+  const newCode = async (hamlet: string) => (await issueHamletCode(db, hamlet, { campaign })).code;
 
   beforeAll(async () => {
     ({ db, cleanup } = await target.open());

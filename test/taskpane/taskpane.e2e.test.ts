@@ -100,7 +100,7 @@ run("the task pane in Chromium", () => {
     const server = `http://127.0.0.1:${(sync.server.address() as { port: number }).port}`;
     try {
       // Another device of Cầu (a phone) reported 11/12 first.
-      const phone = await enroll(fetchTransport(server), { server, code: (await issueHamletCode(db, "Cầu", campaign)).code, name: "Điện thoại ấp Cầu" }, memoryPlace());
+      const phone = await enroll(fetchTransport(server), { server, code: (await issueHamletCode(db, "Cầu", { campaign })).code, name: "Điện thoại ấp Cầu" }, memoryPlace());
       const phoneRow = { hamlet: "Cầu", date: "2024-12-11", data: { values: { nhan_dan: 5, phat_quang_m: 300 }, note: "", reporter: "", sentAt: "2024-12-11T14:00" } };
       await new SyncSession(phone, { transport: fetchTransport(server), outbox: [memoryPlace()], journal: { read: async () => ({ rows: [phoneRow], refused: [] }), write: async () => 0 }, notify: () => undefined }).sync();
       // The pane's workbook has its own 11/12 too.
