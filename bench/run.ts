@@ -3,7 +3,7 @@
  * a bare Number(). Machines here are noisy, so each figure is a median of several runs and the results that
  * matter are the ratios measured within this one run.
  */
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { checkGrid } from "../src/core/checks";
 import { layoutToGrid } from "../src/core/layout";
@@ -29,18 +29,39 @@ function pipeline(plan: Plan): () => void {
   };
 }
 
-function scaling(label: string, make: (scale: number) => Plan, runs: number): string[] {
+interface Scaling {
+  rows: number;
+  ms: number;
+  rows_10x: number;
+  ms_10x: number;
+  ratio: number;
+}
+
+function scaling(
+  label: string,
+  make: (scale: number) => Plan,
+  runs: number
+): { lines: string[]; figures: Scaling } {
   const one = make(1);
   const ten = make(10);
   const t1 = time(runs, pipeline(one));
   const t10 = time(Math.max(1, Math.ceil(runs / 3)), pipeline(ten));
   const rows = (p: Plan) => p.hamlets.reduce((n, h) => n + h.works.length, 0) + p.journal.length;
-  return [
+  const round = (x: number) => Math.round(x * 10) / 10;
+  const figures = {
+    rows: rows(one),
+    ms: round(t1),
+    rows_10x: rows(ten),
+    ms_10x: round(t10),
+    ratio: Math.round((t10 / t1) * 100) / 100,
+  };
+  const lines = [
     `${label}`,
-    `  1×: ${one.hamlets.length} ấp, ${rows(one)} dòng — ${t1.toFixed(1)} ms`,
-    `  10×: ${ten.hamlets.length} ấp, ${rows(ten)} dòng — ${t10.toFixed(1)} ms`,
-    `  10× / 1× = ${(t10 / t1).toFixed(2)} (tuyến tính: 10)`,
+    `  1×: ${one.hamlets.length} ấp, ${figures.rows} dòng — ${t1.toFixed(1)} ms`,
+    `  10×: ${ten.hamlets.length} ấp, ${figures.rows_10x} dòng — ${t10.toFixed(1)} ms`,
+    `  10× / 1× = ${figures.ratio.toFixed(2)} (tuyến tính: 10)`,
   ];
+  return { lines, figures };
 }
 
 function parserThroughput(n: number): string[] {
@@ -72,43 +93,61 @@ function parserThroughput(n: number): string[] {
 }
 
 /**
- * `npm run bench [-- --json] [-- --only sync|national]`: --json also writes bench/results.json (and prints it);
- * --only sync runs the sync figures alone, --only national the national day alone (DANVAN_BENCH_COMMUNES=N for
+ * `npm run bench [-- --json] [-- --only core|sync|national]`: --json also writes bench/results.json (and prints
+ * it); --only core runs the check + totals + report scaling alone (its figures under "core"), --only sync the sync
+ * figures alone, --only national the national day alone (DANVAN_BENCH_COMMUNES=N for
  * fewer communes than the country's 3,321).
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
   const out = [`DanVan bench — Node ${process.version}, ${new Date().toISOString()}`];
+  const core: Record<string, Scaling> = {};
+  if (!only || only === "core") {
+    const commune = scaling(
+      "Xã tổng hợp (40 ấp × 20 công việc × 15 ngày): kiểm tra + tổng hợp + báo cáo",
+      (k) => syntheticPlan(40 * k, 20, 15),
+      9
+    );
+    const province = scaling(
+      "Nhật ký cấp tỉnh (100 xã × 10 ấp × 15 ngày): kiểm tra + tổng hợp + báo cáo",
+      (k) => syntheticPlan(1000 * k, 1, 15),
+      5
+    );
+    Object.assign(core, { commune: commune.figures, province: province.figures });
+    out.push(...commune.lines, ...province.lines);
+  }
   if (!only) {
     out.push(
-      ...scaling(
-        "Xã tổng hợp (40 ấp × 20 công việc × 15 ngày): kiểm tra + tổng hợp + báo cáo",
-        (k) => syntheticPlan(40 * k, 20, 15),
-        9
-      ),
-      ...scaling(
-        "Nhật ký cấp tỉnh (100 xã × 10 ấp × 15 ngày): kiểm tra + tổng hợp + báo cáo",
-        (k) => syntheticPlan(1000 * k, 1, 15),
-        5
-      ),
       ...parserThroughput(1_000_000),
       ...tongRatio(100_000),
       ...(await syncsPerOperation()),
       ...bundleSizes()
     );
   }
-  const sync = await syncBench({ stores: only !== "national", national: true });
-  report([...out, ...sync.lines], sync.results, args.includes("--json"));
+  const sync =
+    only === "core"
+      ? { lines: [], results: {} }
+      : await syncBench({ stores: only !== "national", national: true });
+  report([...out, ...sync.lines], { core, ...sync.results }, args.includes("--json"));
 }
 
-/** Prints the lines; with --json writes the figures to bench/results.json and prints them. */
-function report(lines: string[], results: object, json: boolean): void {
+const RESULTS = join(__dirname, "../../bench/results.json");
+
+/**
+ * Prints the lines; with --json writes the figures to bench/results.json and prints them. A partial run (--only)
+ * replaces its own sections and keeps the others' figures.
+ */
+function report(lines: string[], results: Record<string, unknown>, json: boolean): void {
   process.stdout.write(lines.join("\n") + "\n");
   if (!json) return;
-  const text = JSON.stringify(results, null, 2);
-  writeFileSync(join(__dirname, "../../bench/results.json"), text + "\n");
+  const fresh = Object.fromEntries(Object.entries(results).filter(([, v]) => !isEmpty(v)));
+  const kept = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, "utf8")) as object) : {};
+  const text = JSON.stringify({ ...kept, ...fresh }, null, 2);
+  writeFileSync(RESULTS, text + "\n");
   process.stdout.write(text + "\n");
 }
+
+const isEmpty = (v: unknown) => typeof v === "object" && v !== null && !Object.keys(v).length;
 
 void main();
