@@ -15,7 +15,13 @@ import type { Grid } from "./grid";
 import type { LeftOut } from "./left-out";
 import { SHEET } from "./sheets";
 import { closest, hamletKey } from "./text";
-import { SUMMED, type SummedMeasure, type Totals, computeTotals, rowCost } from "./totals";
+import {
+  type SummedMeasure,
+  type Totals,
+  computeTotals,
+  mismatchedMeasures,
+  rowCost,
+} from "./totals";
 
 const MEASURE_TEXT: Record<
   SummedMeasure,
@@ -36,13 +42,11 @@ function checkTargets(plan: Plan, totals: Totals): Finding[] {
   const reported = new Set<string>();
   for (const t of plan.targets) {
     if (!t.category) continue;
-    const stated = totals.stated[t.category]!;
-    const itemised = totals.itemised[t.category];
-    for (const m of SUMMED) {
-      const s = stated[m];
-      const i = itemised?.[m] ?? null;
+    for (const m of mismatchedMeasures(totals, t.category)) {
+      const s = totals.stated[t.category]![m]!;
+      const i = totals.itemised[t.category]![m]!;
       const key = `${t.category}|${m}`;
-      if (s === null || i === null || Math.abs(s - i) < 0.5 || reported.has(key)) continue;
+      if (reported.has(key)) continue;
       reported.add(key);
       const text = MEASURE_TEXT[m];
       out.push(

@@ -183,6 +183,11 @@ export function emptyWork(): Work {
   };
 }
 
+/** A workbook with no plan in it: no hamlet, no target, no commune work (nothing to check, add up or report). */
+export function isEmptyPlan(plan: Plan): boolean {
+  return !plan.hamlets.length && !plan.targets.length && !plan.commune_works.length;
+}
+
 export function emptyPlan(): Plan {
   return {
     settings: emptySettings(),

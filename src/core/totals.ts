@@ -84,6 +84,17 @@ export function planFigure(
   return totals.itemised[category]?.[measure] ?? totals.stated[category]?.[measure] ?? null;
 }
 
+/** The measures where the stated total and the itemised works disagree (both given, apart by half a unit or more). */
+export function mismatchedMeasures(totals: Totals, category: CategoryKey): SummedMeasure[] {
+  const stated = totals.stated[category];
+  const itemised = totals.itemised[category];
+  return SUMMED.filter((m) => {
+    const s = stated?.[m] ?? null;
+    const i = itemised?.[m] ?? null;
+    return s !== null && i !== null && Math.abs(s - i) >= 0.5;
+  });
+}
+
 type JsonSums = Record<SummedMeasure, number>;
 
 function jsonSums(sums: CategorySums): Partial<Record<CategoryKey, JsonSums>> {
@@ -112,14 +123,19 @@ export function totalsToJson(t: Totals) {
   return { stated: jsonSums(t.stated), itemised: jsonSums(t.itemised), hamlets, done: t.done };
 }
 
-/** "9 tuyến, 8.900 m, 90.000.000 đồng": a category's sums as people read them; "—" when there are none. */
-export function describeSums(s: Sums | undefined, key: CategoryKey): string {
-  if (!s) return "—";
+/** ["9 tuyến", "8.900 m", "90.000.000 đồng"]: a category's sums as people read them, one figure with its unit each. */
+export function sumParts(s: Sums | undefined, key: CategoryKey): string[] {
+  if (!s) return [];
   const parts: string[] = [];
   if (s.routes !== null) parts.push(`${formatVietnameseNumber(s.routes)} tuyến`);
   if (s.length_m !== null) parts.push(`${formatVietnameseNumber(s.length_m)} m`);
   if (s.count !== null)
     parts.push(`${formatVietnameseNumber(s.count)} ${category(key).countUnit ?? ""}`.trim());
   if (s.cost_vnd !== null) parts.push(formatMoney(s.cost_vnd));
-  return parts.join(", ") || "—";
+  return parts;
+}
+
+/** "9 tuyến, 8.900 m, 90.000.000 đồng"; "—" when there are none. */
+export function describeSums(s: Sums | undefined, key: CategoryKey): string {
+  return sumParts(s, key).join(", ") || "—";
 }
