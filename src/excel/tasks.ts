@@ -9,7 +9,7 @@ import type { LocalDateTime } from "../core/dates";
 import type { Finding } from "../core/findings";
 import { findingsLayout } from "../core/findings-layout";
 import type { SheetLayout } from "../core/layout";
-import type { Plan } from "../core/model";
+import { type Plan, isEmptyPlan } from "../core/model";
 import { type DailyReport, buildReport, defaultReportDate, reportSheetName } from "../core/report";
 import { reportLayout } from "../core/report-layout";
 import { summaryLayout } from "../core/summary-layout";
@@ -54,13 +54,16 @@ async function writeSheets(
   await context.sync();
 }
 
+/** Each outcome carries the plan it was made from, so the task pane can tell when the workbook changed. */
 export type ReportOutcome =
-  | { status: "written"; report: DailyReport; sheet: string; replaced: boolean }
-  | { status: "exists"; report: DailyReport; sheet: string };
+  | { status: "written"; plan: Plan; report: DailyReport; sheet: string; replaced: boolean }
+  | { status: "exists"; plan: Plan; report: DailyReport; sheet: string }
+  | { status: "no-plan"; plan: Plan };
 
 /**
  * The daily report sheet for `date` (today, or the campaign's last day once it is over). An existing sheet
- * of that day is replaced only when `replace` says so; otherwise the caller is told, to ask the user.
+ * of that day is replaced only when `replace` says so; otherwise the caller is told, to ask the user. A workbook
+ * without a plan gets no sheet.
  */
 export async function writeDailyReport(
   context: Excel.RequestContext,
@@ -68,13 +71,14 @@ export async function writeDailyReport(
   options: { date?: string; replace: boolean }
 ): Promise<ReportOutcome> {
   const { plan, names } = await readPlanFromWorkbook(context);
+  if (isEmptyPlan(plan)) return { status: "no-plan", plan };
   const date = options.date ?? defaultReportDate(plan, now.date);
   const report = buildReport(plan, date, now);
   const sheet = reportSheetName(date);
   const exists = names.includes(sheet);
-  if (exists && !options.replace) return { status: "exists", report, sheet };
+  if (exists && !options.replace) return { status: "exists", plan, report, sheet };
   await writeSheets(context, [reportLayout(plan, report)], names);
-  return { status: "written", report, sheet, replaced: exists };
+  return { status: "written", plan, report, sheet, replaced: exists };
 }
 
 /** The ribbon's one click: never overwrites, a second report of the day gets "(2)". */
@@ -127,9 +131,15 @@ export async function writeLayoutSheet(
   return { replaced: names.includes(layout.name) };
 }
 
-/** The Tổng hợp sheet with a real Excel chart of progress per hamlet, so it prints and travels with the file. */
-export async function writeSummary(context: Excel.RequestContext): Promise<Totals> {
+/**
+ * The Tổng hợp sheet with a real Excel chart of progress per hamlet, so it prints and travels with the file.
+ * A workbook without a plan gets no sheet (totals null): an empty table would only confuse.
+ */
+export async function writeSummary(
+  context: Excel.RequestContext
+): Promise<{ plan: Plan; totals: Totals | null }> {
   const { plan, names } = await readPlanFromWorkbook(context);
+  if (isEmptyPlan(plan)) return { plan, totals: null };
   const totals = computeTotals(plan);
   const summary = summaryLayout(plan, totals);
   suspendUntilSync(context);
@@ -145,7 +155,7 @@ export async function writeSummary(context: Excel.RequestContext): Promise<Total
   chart.setPosition(...summary.chartAt);
   ws.activate();
   await context.sync();
-  return totals;
+  return { plan, totals };
 }
 
 /** Selects a finding's cell (one sync). */

@@ -93,12 +93,22 @@ test("Tạo sổ writes every sheet with dropdowns and frozen headers; older hos
 
 test("Tổng hợp draws a real chart of progress per hamlet", async () => {
   const wb = mockWorkbook(planToGrid(cleanPlan()));
-  const totals = await writeSummary(wb.context);
+  const { totals } = await writeSummary(wb.context);
   expect(wb.syncs()).toBe(3);
-  expect(totals.hamlets["Bình Hòa"].done.phat_quang_m).toBe(300);
+  expect(totals!.hamlets["Bình Hòa"].done.phat_quang_m).toBe(300);
   const sheet = wb.sheet("Tổng hợp");
   expect(writtenValues(sheet)[4]).toEqual(["Bình Hòa", 1000, 300, 0.3]);
   expect(sheet.charts).toEqual([expect.objectContaining({ type: "BarClustered", source: "A4:A6,D4:D6", title: { text: "Tiến độ theo ấp (việc tính theo mét)" } })]);
+});
+
+test("Tổng hợp and Báo cáo ngày write no empty sheet for a workbook without a plan", async () => {
+  const report = mockWorkbook({ sheets: [{ name: "Sheet1", rows: [] }] });
+  expect((await writeDailyReport(report.context, AFTER_DAY_2, { replace: false })).status).toBe("no-plan");
+  expect(() => report.sheet("BC 11-03-2025")).toThrow("no sheet");
+  const wb = mockWorkbook({ sheets: [{ name: "Sheet1", rows: [] }] });
+  expect((await writeSummary(wb.context)).totals).toBeNull();
+  expect(() => wb.sheet("Tổng hợp")).toThrow("no sheet Tổng hợp");
+  expect(wb.syncs()).toBe(2);
 });
 
 test("clicking a finding selects its cell in one sync", async () => {
