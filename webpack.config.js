@@ -1,11 +1,16 @@
 /* eslint-disable no-undef */
 // The add-in's build, after the official `yo office` template: taskpane, commands and functions bundles,
 // functions.json from the JSDoc, assets and manifest.xml copied with URLs rewritten for production.
+// Everything that runs in Office is ES2017 (README, "Where it runs"): ts-loader type-checks and compiles our
+// TypeScript, then esbuild lowers it and the packages from node_modules to ES2017.
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const path = require("path");
 const { httpsOptions } = require("./scripts/certs");
+
+const TARGET = "es2017";
+const lower = { loader: "esbuild-loader", options: { target: TARGET } };
 
 const DEV_URL = "https://localhost:3000/";
 
@@ -13,7 +18,8 @@ const DEV_URL = "https://localhost:3000/";
 function productionUrl() {
   const url = process.env.ADDIN_BASE_URL;
   if (!url) return DEV_URL;
-  if (!/^https:\/\/[^/]+/.test(url)) throw new Error(`ADDIN_BASE_URL phải bắt đầu bằng https:// (đang là "${url}")`);
+  if (!/^https:\/\/[^/]+/.test(url))
+    throw new Error(`ADDIN_BASE_URL phải bắt đầu bằng https:// (đang là "${url}")`);
   return url.endsWith("/") ? url : `${url}/`;
 }
 
@@ -27,6 +33,7 @@ module.exports = async (env, options) => {
       commands: "./src/commands/commands.ts",
       functions: "./src/functions/functions.ts",
     },
+    target: ["web", TARGET],
     output: { path: path.resolve(__dirname, "dist"), clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
@@ -34,26 +41,54 @@ module.exports = async (env, options) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { configFile: "tsconfig.web.json", onlyCompileBundledFiles: true } },
+          use: [
+            lower,
+            {
+              loader: "ts-loader",
+              options: { configFile: "tsconfig.web.json", onlyCompileBundledFiles: true },
+            },
+          ],
         },
+        { test: /\.m?js$/, include: /node_modules/, use: [lower] },
       ],
     },
     performance: { hints: false },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
-      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
-      new HtmlWebpackPlugin({ filename: "functions.html", template: "./src/functions/functions.html", chunks: ["functions"] }),
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: "./src/functions/functions.ts",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/commands/commands.html",
+        chunks: ["commands"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "functions.html",
+        template: "./src/functions/functions.html",
+        chunks: ["functions"],
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/help.html", to: "help.html" },
+          { from: "src/taskpane/webview-check.js", to: "webview-check.js" },
           {
             from: "manifest.xml",
             to: "manifest.xml",
             // Resource URLs take the base URL; AppDomain takes its origin.
             transform: (content) =>
-              content.toString().split(DEV_URL).join(baseUrl).split(new URL(DEV_URL).origin).join(new URL(baseUrl).origin),
+              content
+                .toString()
+                .split(DEV_URL)
+                .join(baseUrl)
+                .split(new URL(DEV_URL).origin)
+                .join(new URL(baseUrl).origin),
           },
         ],
       }),
