@@ -1,5 +1,51 @@
-import { MessageBar, MessageBarBody, MessageBarTitle, Spinner } from "@fluentui/react-components";
+import {
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { ReactNode } from "react";
 import { useStrings } from "./context";
+import type { Message } from "./useTask";
+
+const useStyles = makeStyles({
+  pane: { display: "flex", flexDirection: "column", gap: "10px", minWidth: 0 },
+  intro: { color: tokens.colorNeutralForeground2 },
+  title: { display: "block" },
+  heading: { margin: "6px 0 0" },
+});
+
+/** A tab's content: one line saying what the tab does, then the rest. */
+export function Pane({
+  label,
+  intro,
+  children,
+}: {
+  label: string;
+  intro: string;
+  children: ReactNode;
+}) {
+  const styles = useStyles();
+  return (
+    <section aria-label={label} className={styles.pane}>
+      <Text className={styles.intro}>{intro}</Text>
+      {children}
+    </section>
+  );
+}
+
+/** A heading inside a pane, above a list of results. */
+export function Heading({ children }: { children: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <Text as="h2" size={300} weight="semibold" className={styles.heading}>
+      {children}
+    </Text>
+  );
+}
 
 /** The spinner shown while a task runs, announced to screen readers. */
 export function Busy({ busy }: { busy: boolean }) {
@@ -7,25 +53,57 @@ export function Busy({ busy }: { busy: boolean }) {
   return busy ? <Spinner size="tiny" label={t.working} aria-live="polite" /> : null;
 }
 
-/** A failed task: what happened and what to do. */
-export function ErrorBar({ error }: { error: string | null }) {
+/** The pane's one message: a failure with its advice, or what an action did. */
+export function MessageArea({ message }: { message: Message | null }) {
   const t = useStrings();
-  if (!error) return null;
+  const styles = useStyles();
+  if (!message) return null;
+  const { title, body } = message.say(t);
   return (
-    <MessageBar intent="error" role="alert">
+    <MessageBar
+      intent={message.intent}
+      role={message.intent === "error" ? "alert" : "status"}
+      layout="multiline"
+    >
       <MessageBarBody>
-        <MessageBarTitle>{t.errorTitle}</MessageBarTitle>
-        {error} {t.errorHint}
+        {body ? (
+          <>
+            <MessageBarTitle className={styles.title}>{title}</MessageBarTitle>
+            {body}
+          </>
+        ) : (
+          title
+        )}
       </MessageBarBody>
     </MessageBar>
   );
 }
 
-export function Notice({ text, intent = "success" }: { text: string | null; intent?: "success" | "info" | "warning" }) {
+export function Notice({
+  text,
+  intent = "success",
+}: {
+  text: string | null;
+  intent?: "success" | "info" | "warning";
+}) {
   if (!text) return null;
   return (
-    <MessageBar intent={intent} role="status">
+    <MessageBar intent={intent} role="status" layout="multiline">
       <MessageBarBody>{text}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** A workbook without a plan: said plainly, instead of empty tables. */
+export function NoPlan() {
+  const t = useStrings();
+  const styles = useStyles();
+  return (
+    <MessageBar intent="info" role="status" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle className={styles.title}>{t.noPlan.title}</MessageBarTitle>
+        {t.noPlan.body}
+      </MessageBarBody>
     </MessageBar>
   );
 }

@@ -1,18 +1,32 @@
 /* global Excel */
 import { useCallback, useState } from "react";
+import { type Action, type Said, describeFailure } from "./errors";
+import type { Strings } from "./i18n";
 
-/** Runs one Excel task at a time: busy while it runs, its error kept for the MessageBar. */
+export type Intent = "error" | "success" | "info" | "warning";
+
+/** What the pane says after an action, worded when shown so that the language switch rewords it too. */
+export interface Message {
+  intent: Intent;
+  say: (t: Strings) => Said;
+}
+
+/**
+ * One action at a time: busy while it runs, then one message (its failure, or what the pane says of its
+ * success). Starting an action clears the previous message, so an old error never sits above a new result.
+ */
 export function useTask() {
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const run = useCallback(
-    async <T>(task: (context: Excel.RequestContext) => Promise<T>): Promise<T | undefined> => {
+  const [message, setMessage] = useState<Message | null>(null);
+  const attempt = useCallback(
+    async <T>(work: () => Promise<T>, action: Action = "excel"): Promise<T | undefined> => {
       setBusy(true);
-      setError(null);
+      setMessage(null);
       try {
-        return await Excel.run(task);
+        return await work();
       } catch (e) {
-        setError(e instanceof Error ? e.message : String(e));
+        console.error("DanVan:", e);
+        setMessage({ intent: "error", say: (t) => describeFailure(e, t, action) });
         return undefined;
       } finally {
         setBusy(false);
@@ -20,5 +34,13 @@ export function useTask() {
     },
     []
   );
-  return { busy, error, run, setError };
+  const run = useCallback(
+    <T>(task: (context: Excel.RequestContext) => Promise<T>) => attempt(() => Excel.run(task)),
+    [attempt]
+  );
+  const say = useCallback(
+    (intent: Intent, said: (t: Strings) => Said) => setMessage({ intent, say: said }),
+    []
+  );
+  return { busy, message, attempt, run, say };
 }

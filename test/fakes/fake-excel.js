@@ -1,9 +1,43 @@
 // A small in-memory Excel object model for the task pane running in a real browser (Excel itself cannot run
 // here). It implements what src/excel/ uses: worksheets, used ranges, values, formats, merges, charts,
-// selection, sync. window.__book is what a user would see in the workbook.
-/* exported installFakeExcel */
+// selection, sync, and the worksheet events a task pane listens to. window.__book is what a user would see in the
+// workbook; __book.edit() is a user typing into a cell (Excel reports it), __book.editQuietly() a change made
+// where the host has no events (Excel 2016).
+// The test page calls it after this file's text: it is used, but not from here.
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
 function installFakeExcel(grid) {
-  const book = { sheets: grid.sheets.map((s) => ({ name: s.name, rows: s.rows, deleted: false })), syncs: 0, selected: null, active: null };
+  const book = {
+    sheets: grid.sheets.map((s) => ({ name: s.name, rows: s.rows, deleted: false })),
+    syncs: 0,
+    selected: null,
+    active: null,
+  };
+  const listeners = { onChanged: [], onAdded: [], onDeleted: [] };
+  let queued = [];
+  // Excel reports changes after the batch that made them is synced.
+  function queue(event) {
+    queued.push(event);
+  }
+  function fire(events) {
+    for (const event of events)
+      for (const handler of listeners[event]) void handler({ source: "Local" });
+  }
+  function officeError(code, message) {
+    return Object.assign(new Error(message), {
+      name: "RichApi.Error",
+      code,
+      debugInfo: { code, message },
+    });
+  }
+  book.editQuietly = (sheet, row, col, value) => {
+    const s = book.sheets.find((x) => x.name === sheet && !x.deleted);
+    s.rows[row] = s.rows[row] || [];
+    s.rows[row][col] = value;
+  };
+  book.edit = (sheet, row, col, value) => {
+    book.editQuietly(sheet, row, col, value);
+    fire(["onChanged"]);
+  };
 
   function colIndex(letters) {
     return letters.split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
@@ -21,7 +55,9 @@ function installFakeExcel(grid) {
       dataValidation: { clear() {} },
       merge() {},
       clear() {
-        const at = topLeft(address.includes(":") && !/\d/.test(address) ? `${address.split(":")[0]}1` : address);
+        const at = topLeft(
+          address.includes(":") && !/\d/.test(address) ? `${address.split(":")[0]}1` : address
+        );
         s.rows.forEach((row) => row && (row[at.col] = null));
       },
       select() {
@@ -36,6 +72,7 @@ function installFakeExcel(grid) {
           s.rows[at.row + r] = s.rows[at.row + r] || [];
           row.forEach((v, c) => (s.rows[at.row + r][at.col + c] = v === "" ? null : v));
         });
+        queue("onChanged");
       },
     });
     return range;
@@ -50,8 +87,16 @@ function installFakeExcel(grid) {
       },
       getUsedRangeOrNullObject() {
         const width = Math.max(0, ...s.rows.map((r) => (r ? r.length : 0)));
-        const values = s.rows.map((r) => Array.from({ length: width }, (_, c) => (r && r[c] != null ? r[c] : "")));
-        return { load() {}, isNullObject: s.rows.length === 0, values, rowIndex: 0, columnIndex: 0 };
+        const values = s.rows.map((r) =>
+          Array.from({ length: width }, (_, c) => (r && r[c] != null ? r[c] : ""))
+        );
+        return {
+          load() {},
+          isNullObject: s.rows.length === 0,
+          values,
+          rowIndex: 0,
+          columnIndex: 0,
+        };
       },
       // The reader's batch: the used range of values, intersected with the window it reads (src/excel/read.ts).
       getUsedRange() {
@@ -81,6 +126,7 @@ function installFakeExcel(grid) {
       },
       delete() {
         s.deleted = true;
+        queue("onDeleted");
       },
       freezePanes: { freezeRows() {} },
       get visibility() {
@@ -109,16 +155,23 @@ function installFakeExcel(grid) {
     },
     getItem(name) {
       const s = live().find((x) => x.name === name);
-      if (!s) throw new Error(`Không có trang ${name}`);
+      if (!s) throw officeError("ItemNotFound", "The requested resource doesn't exist.");
       return sheetApi(s);
     },
     add(name) {
       const s = { name, rows: [], deleted: false };
       book.sheets.push(s);
+      queue("onAdded");
       return sheetApi(s);
     },
+    onChanged: { add: (handler) => listeners.onChanged.push(handler) },
+    onAdded: { add: (handler) => listeners.onAdded.push(handler) },
+    onDeleted: { add: (handler) => listeners.onDeleted.push(handler) },
   };
-  const application = { suspendScreenUpdatingUntilNextSync() {}, suspendApiCalculationUntilNextSync() {} };
+  const application = {
+    suspendScreenUpdatingUntilNextSync() {},
+    suspendApiCalculationUntilNextSync() {},
+  };
   window.Excel = {
     run: async (task) =>
       task({
@@ -126,6 +179,9 @@ function installFakeExcel(grid) {
         application,
         sync: async () => {
           book.syncs++;
+          const events = queued;
+          queued = [];
+          setTimeout(() => fire(events), 0);
         },
       }),
     PaperType: { a4: "A4" },

@@ -5,45 +5,75 @@ import { importPlanText } from "../../core/importer";
 import { type Plan, emptyPlan } from "../../core/model";
 import { bareHamletName } from "../../core/text";
 import { writePlanWorkbook } from "../../excel/tasks";
-import { Busy, ErrorBar, Notice } from "../components";
+import { Busy, MessageArea, Notice, Pane } from "../components";
 import { useStrings } from "../context";
 import { useTask } from "../useTask";
 
-const useStyles = makeStyles({ pane: { display: "flex", flexDirection: "column", gap: "8px" } });
+const useStyles = makeStyles({
+  preview: { display: "flex", flexDirection: "column", gap: "6px" },
+  list: { margin: 0, paddingLeft: "20px" },
+});
 
-function emptyWith(hamlets: string): Plan {
+function hamletNames(text: string): string[] {
+  return text.split(",").map(bareHamletName).filter(Boolean);
+}
+
+function emptyWith(hamlets: string[]): Plan {
   const plan = emptyPlan();
-  plan.hamlets = hamlets.split(",").map(bareHamletName).filter(Boolean).map((name) => ({ name, responsible: "", works: [] }));
+  plan.hamlets = hamlets.map((name) => ({ name, responsible: "", works: [] }));
   return plan;
 }
 
 export function CreatePane() {
   const t = useStrings();
   const styles = useStyles();
-  const { busy, error, run, setError } = useTask();
+  const { busy, message, attempt, run, say } = useTask();
   const [hamlets, setHamlets] = useState("");
+  const [askHamlets, setAskHamlets] = useState(false);
   const [text, setText] = useState("");
   const [preview, setPreview] = useState<{ plan: Plan; warnings: string[] } | null>(null);
-  const [done, setDone] = useState(false);
 
   const write = async (plan: Plan) => {
-    setDone(false);
-    if ((await run((context) => writePlanWorkbook(context, plan))) !== undefined) setDone(true);
+    const written = await run(async (context) => {
+      await writePlanWorkbook(context, plan);
+      return true;
+    });
+    if (written) say("success", (s) => ({ title: s.create.done }));
   };
-  const showPreview = () => {
-    const result = importPlanText(text);
-    if (!result.plan.hamlets.length && !result.plan.targets.length) setError(t.create.nothing);
-    else setPreview(result);
+  // An empty workbook needs its hamlets: asked for, never made up.
+  const writeEmpty = () => {
+    const names = hamletNames(hamlets);
+    setAskHamlets(!names.length);
+    if (names.length) void write(emptyWith(names));
   };
-  const works = preview ? preview.plan.hamlets.reduce((n, h) => n + h.works.length, 0) + preview.plan.commune_works.length : 0;
+  const showPreview = () =>
+    attempt(async () => {
+      const result = importPlanText(text);
+      const found = result.plan.hamlets.length > 0 || result.plan.targets.length > 0;
+      setPreview(found ? result : null);
+      if (!found) say("warning", (s) => s.create.nothing);
+    });
+  const works = preview
+    ? preview.plan.hamlets.reduce((n, h) => n + h.works.length, 0) +
+      preview.plan.commune_works.length
+    : 0;
 
   return (
-    <section aria-label={t.tabs.create} className={styles.pane}>
-      <Text>{t.create.intro}</Text>
-      <Field label={t.create.hamlets}>
-        <Input value={hamlets} onChange={(_, d) => setHamlets(d.value)} placeholder="Cầu, Trại Bí, Sân Bay" />
+    <Pane label={t.tabs.create} intro={t.create.intro}>
+      <Field
+        label={t.create.hamlets}
+        validationMessage={askHamlets ? t.create.hamletsNeeded : undefined}
+      >
+        <Input
+          value={hamlets}
+          onChange={(_, d) => {
+            setHamlets(d.value);
+            setAskHamlets(false);
+          }}
+          placeholder="Cầu, Trại Bí, Sân Bay"
+        />
       </Field>
-      <Button onClick={() => write(emptyWith(hamlets || "1"))} disabled={busy}>
+      <Button onClick={writeEmpty} disabled={busy}>
         {t.create.empty}
       </Button>
       <Field label={t.create.paste}>
@@ -53,18 +83,19 @@ export function CreatePane() {
         {t.create.preview}
       </Button>
       <Busy busy={busy} />
-      <ErrorBar error={error} />
-      {done && <Notice text={t.create.done} />}
+      <MessageArea message={message} />
       {preview && (
-        <div aria-label={t.create.previewTitle} role="region">
+        <div aria-label={t.create.previewTitle} role="region" className={styles.preview}>
           <Text weight="semibold">{preview.plan.settings.name}</Text>
-          <Text block>{t.create.summary(preview.plan.hamlets.length, works, preview.plan.deadlines.length)}</Text>
+          <Text>
+            {t.create.summary(preview.plan.hamlets.length, works, preview.plan.deadlines.length)}
+          </Text>
           {preview.plan.settings.start && preview.plan.settings.end && (
-            <Text block>{`${formatDate(preview.plan.settings.start)} – ${formatDate(preview.plan.settings.end)}`}</Text>
+            <Text>{`${formatDate(preview.plan.settings.start)} – ${formatDate(preview.plan.settings.end)}`}</Text>
           )}
-          <ul>
+          <ul className={styles.list}>
             {preview.plan.hamlets.map((h) => (
-              <li key={h.name}>{`Ấp ${h.name}: ${h.works.length} (${h.responsible || "—"})`}</li>
+              <li key={h.name}>{t.create.hamletLine(h.name, h.works.length, h.responsible)}</li>
             ))}
           </ul>
           {preview.warnings.map((w) => (
@@ -75,6 +106,6 @@ export function CreatePane() {
           </Button>
         </div>
       )}
-    </section>
+    </Pane>
   );
 }

@@ -1,50 +1,118 @@
 import {
-  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Text, makeStyles,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  Text,
+  makeStyles,
 } from "@fluentui/react-components";
+import { ChevronLeftRegular, ChevronRightRegular } from "@fluentui/react-icons";
 import { useState } from "react";
-import { formatDate } from "../../core/dates";
+import { addDays, formatDate, parseDate } from "../../core/dates";
 import type { DailyReport } from "../../core/report";
 import { writeDailyReport } from "../../excel/tasks";
-import { Busy, ErrorBar, Notice } from "../components";
+import { Busy, MessageArea, NoPlan, Notice, Pane } from "../components";
 import { useStrings } from "../context";
+import { useKept } from "../freshness";
 import { now } from "../now";
 import { useTask } from "../useTask";
 
-const useStyles = makeStyles({ pane: { display: "flex", flexDirection: "column", gap: "8px" } });
+const useStyles = makeStyles({
+  date: { display: "flex", gap: "4px", alignItems: "center" },
+  input: { flexGrow: 1, minWidth: 0 },
+});
+
+/**
+ * The report's day, typed and shown as dd/mm/yyyy whatever the computer's locale (a browser date input would
+ * follow the locale: 11/30/2026 on an English Windows), with a button for each neighbouring day.
+ */
+function DateField({ text, onChange }: { text: string; onChange: (text: string) => void }) {
+  const t = useStrings();
+  const styles = useStyles();
+  const date = parseDate(text);
+  const step = (days: number) => date && onChange(formatDate(addDays(date, days)));
+  return (
+    <Field
+      label={t.report.date}
+      hint={t.report.dateHint}
+      validationMessage={date ? undefined : t.report.dateInvalid}
+    >
+      {(field) => (
+        <div className={styles.date}>
+          <Button
+            icon={<ChevronLeftRegular />}
+            aria-label={t.report.previousDay}
+            title={t.report.previousDay}
+            onClick={() => step(-1)}
+            disabled={!date}
+          />
+          <Input
+            {...field}
+            className={styles.input}
+            value={text}
+            inputMode="numeric"
+            onChange={(_, d) => onChange(d.value)}
+          />
+          <Button
+            icon={<ChevronRightRegular />}
+            aria-label={t.report.nextDay}
+            title={t.report.nextDay}
+            onClick={() => step(1)}
+            disabled={!date}
+          />
+        </div>
+      )}
+    </Field>
+  );
+}
 
 export function ReportPane() {
   const t = useStrings();
-  const styles = useStyles();
-  const { busy, error, run } = useTask();
-  const [date, setDate] = useState(now().date);
+  const { busy, message, run } = useTask();
+  const [text, setText] = useState(() => formatDate(now().date));
   const [asking, setAsking] = useState<string | null>(null);
-  const [done, setDone] = useState<{ sheet: string; report: DailyReport } | null>(null);
+  // written is null for a workbook without a plan.
+  const result = useKept<{ written: { sheet: string; report: DailyReport } | null }>();
+  const date = parseDate(text);
 
   const make = async (replace: boolean) => {
     setAsking(null);
+    if (!date) return;
     const outcome = await run((context) => writeDailyReport(context, now(), { date, replace }));
     if (outcome?.status === "exists") setAsking(outcome.sheet);
-    else if (outcome) setDone({ sheet: outcome.sheet, report: outcome.report });
+    else if (outcome?.status === "no-plan") result.keep({ written: null }, outcome.plan);
+    else if (outcome)
+      result.keep({ written: { sheet: outcome.sheet, report: outcome.report } }, outcome.plan);
   };
+  const done = result.value?.written;
 
   return (
-    <section aria-label={t.tabs.report} className={styles.pane}>
-      <Field label={t.report.date}>
-        <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
-      </Field>
+    <Pane label={t.tabs.report} intro={t.report.intro}>
+      <DateField text={text} onChange={setText} />
       <Button appearance="primary" onClick={() => make(false)} disabled={busy || !date}>
         {t.report.make}
       </Button>
       <Busy busy={busy} />
-      <ErrorBar error={error} />
+      <MessageArea message={message} />
+      {result.stale && <Notice intent="info" text={t.stale(t.report.make)} />}
+      {done === null && <NoPlan />}
       {done && (
         <>
-          <Notice text={`${t.report.written(done.sheet)} ${formatDate(done.report.date)} ${t.report.day(done.report.day)}`} />
+          <Notice
+            text={t.report.written(done.sheet, formatDate(done.report.date), done.report.day)}
+          />
           <Text role="status">
-            {t.report.missing}: {done.report.missing.join(", ") || t.report.none}
+            <Text weight="semibold">{`${t.report.missing}: `}</Text>
+            {done.report.missing.join(", ") || t.report.none}
           </Text>
           <Text>
-            {t.report.late}: {done.report.late.join(", ") || t.report.none}
+            <Text weight="semibold">{`${t.report.late}: `}</Text>
+            {done.report.late.join(", ") || t.report.none}
           </Text>
         </>
       )}
@@ -62,6 +130,6 @@ export function ReportPane() {
           </DialogBody>
         </DialogSurface>
       </Dialog>
-    </section>
+    </Pane>
   );
 }

@@ -1,91 +1,160 @@
-import {
-  Button, Field, Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles,
-} from "@fluentui/react-components";
+import { Button, Field, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { formatDate } from "../../core/dates";
 import { JOURNAL_INDICATOR_COLUMNS } from "../../core/sheets";
 import type { RowData } from "../../sync/protocol";
-import { Busy, ErrorBar, Notice } from "../components";
+import { Busy, Heading, MessageArea, Notice, Pane } from "../components";
 import { useStrings } from "../context";
-import { AuthError, type ConflictNotice, type Identity, type SyncOutcome, enrollDevice, forgetIdentity, loadIdentity, paneSession } from "../syncSession";
+import { readEnrolment } from "../enrolment";
+import {
+  AuthError,
+  type ConflictNotice,
+  type Identity,
+  type SyncOutcome,
+  enrollDevice,
+  forgetIdentity,
+  loadIdentity,
+  paneSession,
+} from "../syncSession";
+import { useTask } from "../useTask";
 
-const useStyles = makeStyles({ pane: { display: "flex", flexDirection: "column", gap: "8px" } });
+const useStyles = makeStyles({
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: "8px",
+  },
+  conflict: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "6px",
+    padding: "8px",
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  version: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    gap: "4px",
+    overflowWrap: "anywhere",
+  },
+  label: { color: tokens.colorNeutralForeground2 },
+});
 
-const HEADER = new Map<string, string>(JOURNAL_INDICATOR_COLUMNS.map(([key, header]) => [key, header]));
+const HEADER = new Map<string, string>(
+  JOURNAL_INDICATOR_COLUMNS.map(([key, header]) => [key, header])
+);
 
+/** A journal row's figures under the Nhật ký headers: "Nhân dân: 5, Phát quang (m): 300". */
 function describe(d: RowData | null | undefined): string {
   if (!d) return "—";
-  return Object.entries(d.values).map(([k, v]) => `${HEADER.get(k) ?? k}: ${v.toLocaleString("vi-VN")}`).join(", ") + (d.note ? `; ${d.note}` : "");
+  return (
+    Object.entries(d.values)
+      .map(([k, v]) => `${HEADER.get(k) ?? k}: ${v.toLocaleString("vi-VN")}`)
+      .join(", ") + (d.note ? `; ${d.note}` : "")
+  );
 }
 
 export function SyncPane() {
   const t = useStrings();
   const styles = useStyles();
+  const { busy, message, attempt, say } = useTask();
   const [identity, setIdentity] = useState<Identity | null>(null);
-  const [server, setServer] = useState("http://127.0.0.1:8787");
+  const [server, setServer] = useState("");
   const [code, setCode] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [notices, setNotices] = useState<string[]>([]);
   const [outcome, setOutcome] = useState<(SyncOutcome & { at: string }) | null>(null);
   const [pending, setPending] = useState<number | null>(null);
-  const notify = (message: string) => setNotices((n) => [...n, message]);
+  const notify = (text: string) => setNotices((n) => [...n, text]);
 
   useEffect(() => {
     void loadIdentity().then(({ identity: id, notice }) => {
       setIdentity(id);
       if (notice) notify(notice);
-      if (id) void paneSession(id, notify).pending().then(setPending).catch(() => undefined);
+      if (id)
+        void paneSession(id, notify)
+          .pending()
+          .then(setPending)
+          .catch(() => undefined);
     });
   }, []);
 
-  const act = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
+  // An enrolment link pasted into either field fills both; an address pasted as the code goes to its field.
+  const paste = (text: string, into: (text: string) => void) => {
+    const link = readEnrolment(text);
+    if (link.server && (link.code || into === setCode)) {
+      setServer(link.server);
+      setCode(link.code ?? "");
+    } else into(text);
+  };
+  // Each action starts afresh; a revoked device forgets its identity, its unsent rows stay for the next one.
+  const act = (work: () => Promise<void>, action: "enroll" | "sync") => {
     setNotices([]);
-    try {
-      await work();
-    } catch (e) {
-      if (e instanceof AuthError) {
+    return attempt(async () => {
+      try {
+        await work();
+      } catch (e) {
+        if (!(e instanceof AuthError)) throw e;
         await forgetIdentity();
         setIdentity(null);
-        setError(t.sync.revoked);
-      } else setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+        say("error", (s) => ({ title: s.sync.revoked }));
+      }
+    }, action);
   };
   const show = (result: SyncOutcome) => {
     setOutcome({ ...result, at: new Date().toLocaleString("vi-VN") });
     setPending(result.pending);
+    say("success", (s) => ({
+      title: s.sync.done(result.pushed, result.pulled),
+      body: result.refused.length ? s.sync.refused(result.refused.length) : undefined,
+    }));
   };
-  const enroll = () => act(async () => setIdentity(await enrollDevice(server, code.trim())));
-  const sync = (id: Identity) => act(async () => show(await paneSession(id, notify).sync()));
+  const enroll = () =>
+    act(async () => setIdentity(await enrollDevice(server.trim(), code.trim())), "enroll");
+  const sync = (id: Identity) =>
+    act(async () => show(await paneSession(id, notify).sync()), "sync");
   const choose = (id: Identity, c: ConflictNotice, choice: "current" | "proposed") =>
-    act(async () => show(await paneSession(id, notify).resolve(c.id!, choice)));
-  const line = (r: { hamlet: string; date: string; reason: string }) => t.sync.line(r.hamlet, formatDate(r.date), r.reason);
+    act(async () => show(await paneSession(id, notify).resolve(c.id!, choice)), "sync");
+  const line = (r: { hamlet: string; date: string; reason: string }) =>
+    t.sync.line(r.hamlet, formatDate(r.date), r.reason);
   const settle = outcome?.conflicts.filter((c) => c.id !== undefined) ?? [];
   const mine = outcome?.conflicts.filter((c) => c.id === undefined) ?? [];
 
   return (
-    <section aria-label={t.tabs.sync} className={styles.pane}>
-      <Text weight="semibold">{t.sync.title}</Text>
+    <Pane label={t.tabs.sync} intro={t.sync.intro}>
       {!identity && (
         <>
-          <Field label={t.sync.server}>
-            <Input value={server} onChange={(_, d) => setServer(d.value)} />
+          <Field label={t.sync.server} hint={t.sync.serverHint}>
+            <Input
+              value={server}
+              onChange={(_, d) => paste(d.value, setServer)}
+              placeholder={t.sync.serverExample}
+              type="url"
+            />
           </Field>
           <Field label={t.sync.code}>
-            <Input value={code} onChange={(_, d) => setCode(d.value)} placeholder="K7PM-Q2XD" />
+            <Input
+              value={code}
+              onChange={(_, d) => paste(d.value, setCode)}
+              placeholder="K7PM-Q2XD"
+            />
           </Field>
-          <Button appearance="primary" onClick={enroll} disabled={busy || !code.trim()}>
+          <Button
+            appearance="primary"
+            onClick={enroll}
+            disabled={busy || !server.trim() || !code.trim()}
+          >
             {t.sync.enroll}
           </Button>
         </>
       )}
       {identity && (
         <>
-          <Text>{t.sync.device(identity.hamlet, identity.commune)}</Text>
+          <Text weight="semibold">{t.sync.device(identity.hamlet, identity.commune)}</Text>
           <Text role="status">{t.sync.status(pending ?? 0, outcome?.at ?? null)}</Text>
           <Button appearance="primary" onClick={() => sync(identity)} disabled={busy}>
             {t.sync.now}
@@ -93,47 +162,60 @@ export function SyncPane() {
         </>
       )}
       <Busy busy={busy} />
-      <ErrorBar error={error} />
-      {notices.map((n) => <Notice key={n} intent="warning" text={n} />)}
-      {outcome && <Notice text={t.sync.done(outcome.pushed, outcome.pulled, outcome.refused.length)} />}
+      <MessageArea message={message} />
+      {notices.map((n) => (
+        <Notice key={n} intent="warning" text={n} />
+      ))}
       {outcome && outcome.refused.length > 0 && (
-        <section aria-label={t.sync.refused} className={styles.pane}>
-          <Text weight="semibold">{t.sync.refused}</Text>
-          {outcome.refused.map((r) => <Text as="p" key={`${r.hamlet}|${r.date}|${r.reason}`}>{line(r)}</Text>)}
-        </section>
+        <>
+          <Heading>{t.sync.refusedTitle}</Heading>
+          <ul className={styles.list} aria-label={t.sync.refusedTitle}>
+            {outcome.refused.map((r) => (
+              <li key={`${r.hamlet}|${r.date}|${r.reason}`}>
+                <Text>{line(r)}</Text>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       {mine.length > 0 && (
-        <section aria-label={t.sync.conflicts} className={styles.pane}>
-          <Text weight="semibold">{t.sync.conflicts}</Text>
-          {mine.map((c) => <Text as="p" key={`${c.hamlet}|${c.date}`}>{line(c)}</Text>)}
-        </section>
+        <>
+          <Heading>{t.sync.waiting}</Heading>
+          <ul className={styles.list} aria-label={t.sync.waiting}>
+            {mine.map((c) => (
+              <li key={`${c.hamlet}|${c.date}`}>
+                <Text>{line(c)}</Text>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       {identity && settle.length > 0 && (
-        <Table size="small" aria-label={t.sync.conflicts}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t.sync.row}</TableHeaderCell>
-              <TableHeaderCell>{t.sync.current}</TableHeaderCell>
-              <TableHeaderCell>{t.sync.proposed}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
+        <>
+          <Heading>{t.sync.conflicts}</Heading>
+          <ul className={styles.list} aria-label={t.sync.conflicts}>
             {settle.map((c) => (
-              <TableRow key={c.id}>
-                <TableCell>{`${c.hamlet} ${formatDate(c.date)}`}</TableCell>
-                <TableCell>
-                  {describe(c.current)}{" "}
-                  <Button size="small" onClick={() => choose(identity, c, "current")}>{t.sync.keep}</Button>
-                </TableCell>
-                <TableCell>
-                  {`${describe(c.proposed)} (${c.device})`}{" "}
-                  <Button size="small" onClick={() => choose(identity, c, "proposed")}>{t.sync.take}</Button>
-                </TableCell>
-              </TableRow>
+              <li key={c.id} className={styles.conflict}>
+                <Text weight="semibold">{`Ấp ${c.hamlet}, ${formatDate(c.date)}`}</Text>
+                <div className={styles.version}>
+                  <Text className={styles.label}>{t.sync.current}</Text>
+                  <Text>{describe(c.current)}</Text>
+                  <Button size="small" onClick={() => choose(identity, c, "current")}>
+                    {t.sync.keep}
+                  </Button>
+                </div>
+                <div className={styles.version}>
+                  <Text className={styles.label}>{`${t.sync.proposed} (${c.device})`}</Text>
+                  <Text>{describe(c.proposed)}</Text>
+                  <Button size="small" onClick={() => choose(identity, c, "proposed")}>
+                    {t.sync.take}
+                  </Button>
+                </div>
+              </li>
             ))}
-          </TableBody>
-        </Table>
+          </ul>
+        </>
       )}
-    </section>
+    </Pane>
   );
 }

@@ -1,35 +1,77 @@
 import {
-  Button, ProgressBar, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles,
+  Badge,
+  Button,
+  ProgressBar,
+  Text,
+  makeStyles,
+  mergeClasses,
+  shorthands,
+  tokens,
 } from "@fluentui/react-components";
-import { useState } from "react";
-import { CATEGORY_KEYS, category } from "../../core/categories";
-import type { Plan } from "../../core/model";
-import { formatVietnameseNumber } from "../../core/quantity";
-import { hamletProgress } from "../../core/summary-layout";
-import { type Totals, computeTotals, describeSums } from "../../core/totals";
+import { type Plan, isEmptyPlan } from "../../core/model";
+import { computeTotals } from "../../core/totals";
+import { type TotalsView, totalsView } from "../../core/totals-view";
 import { readPlanFromWorkbook, writeSummary } from "../../excel/tasks";
-import { Busy, ErrorBar, Notice } from "../components";
+import { Busy, Heading, MessageArea, NoPlan, Notice, Pane } from "../components";
 import { useStrings } from "../context";
+import { keepUnits } from "../format";
+import { useKept } from "../freshness";
 import { useTask } from "../useTask";
 
-const useStyles = makeStyles({ pane: { display: "flex", flexDirection: "column", gap: "8px" } });
+const useStyles = makeStyles({
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: "10px",
+  },
+  hamlet: { display: "flex", flexWrap: "wrap", justifyContent: "space-between", columnGap: "8px" },
+  target: {
+    padding: "6px 8px",
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  mismatch: {
+    ...shorthands.borderColor(tokens.colorPaletteDarkOrangeBorder2),
+    backgroundColor: tokens.colorPaletteDarkOrangeBackground1,
+  },
+  targetHead: {
+    display: "flex",
+    justifyContent: "space-between",
+    alignItems: "flex-start",
+    gap: "8px",
+  },
+  badge: { flexShrink: 0 },
+  line: { display: "block", color: tokens.colorNeutralForeground2 },
+});
+
+function viewOf(plan: Plan): TotalsView | null {
+  return isEmptyPlan(plan) ? null : totalsView(plan, computeTotals(plan));
+}
 
 export function TotalsPane() {
   const t = useStrings();
   const styles = useStyles();
-  const { busy, error, run } = useTask();
-  const [state, setState] = useState<{ plan: Plan; totals: Totals } | null>(null);
-  const [written, setWritten] = useState(false);
+  const { busy, message, run, say } = useTask();
+  const result = useKept<{ view: TotalsView | null }>();
 
   const load = async () => {
-    const result = await run((context) => readPlanFromWorkbook(context));
-    if (result) setState({ plan: result.plan, totals: computeTotals(result.plan) });
+    const r = await run((context) => readPlanFromWorkbook(context));
+    if (r) result.keep({ view: viewOf(r.plan) }, r.plan);
   };
-  const chart = async () => setWritten(!!(await run((context) => writeSummary(context))));
-  const progress = state ? hamletProgress(state.plan, state.totals) : [];
+  const chart = async () => {
+    const r = await run((context) => writeSummary(context));
+    if (!r) return;
+    result.keep({ view: r.totals && totalsView(r.plan, r.totals) }, r.plan);
+    if (r.totals) say("success", (s) => ({ title: s.totals.written }));
+  };
+  const shown = result.value;
+  const figures = (parts: string[]) => (parts.length ? keepUnits(parts.join(", ")) : t.totals.none);
 
   return (
-    <section aria-label={t.tabs.totals} className={styles.pane}>
+    <Pane label={t.tabs.totals} intro={t.totals.intro}>
       <Button appearance="primary" onClick={load} disabled={busy}>
         {t.totals.run}
       </Button>
@@ -37,51 +79,52 @@ export function TotalsPane() {
         {t.totals.chart}
       </Button>
       <Busy busy={busy} />
-      <ErrorBar error={error} />
-      {written && <Notice text={t.totals.written} />}
-      {state && (
-        <Table size="small" aria-label={t.totals.progress}>
-          <TableHeader>
-            <TableRow>
-              {[t.totals.hamlet, t.totals.planned, t.totals.done, t.totals.progress].map((h) => (
-                <TableHeaderCell key={h}>{h}</TableHeaderCell>
-              ))}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {progress.map((p) => (
-              <TableRow key={p.hamlet}>
-                <TableCell>{p.hamlet}</TableCell>
-                <TableCell>{formatVietnameseNumber(p.planned)}</TableCell>
-                <TableCell>{formatVietnameseNumber(p.done)}</TableCell>
-                <TableCell>
-                  <ProgressBar value={Math.min(1, p.progress ?? 0)} aria-label={`${p.hamlet} ${Math.round((p.progress ?? 0) * 100)}%`} />
-                </TableCell>
-              </TableRow>
+      <MessageArea message={message} />
+      {result.stale && <Notice intent="info" text={t.stale(t.totals.run)} />}
+      {shown && !shown.view && <NoPlan />}
+      {shown?.view && (
+        <>
+          <Heading>{t.totals.progress}</Heading>
+          <ul className={styles.list} aria-label={t.totals.progress}>
+            {shown.view.hamlets.map((h) => (
+              <li key={h.hamlet}>
+                <div className={styles.hamlet}>
+                  <Text>{`Ấp ${h.hamlet}`}</Text>
+                  <Text>{keepUnits(h.figures)}</Text>
+                </div>
+                <ProgressBar
+                  value={Math.min(1, h.progress ?? 0)}
+                  thickness="large"
+                  aria-label={`Ấp ${h.hamlet}: ${h.figures}`}
+                />
+              </li>
             ))}
-          </TableBody>
-        </Table>
-      )}
-      {state && (
-        <Table size="small" aria-label={t.totals.category}>
-          <TableHeader>
-            <TableRow>
-              {[t.totals.category, t.totals.stated, t.totals.itemised].map((h) => (
-                <TableHeaderCell key={h}>{h}</TableHeaderCell>
-              ))}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {CATEGORY_KEYS.filter((k) => state.totals.stated[k] || state.totals.itemised[k]).map((k) => (
-              <TableRow key={k}>
-                <TableCell>{category(k).label}</TableCell>
-                <TableCell>{describeSums(state.totals.stated[k], k)}</TableCell>
-                <TableCell>{describeSums(state.totals.itemised[k], k)}</TableCell>
-              </TableRow>
+          </ul>
+          <Heading>{t.totals.targets}</Heading>
+          <ul className={styles.list} aria-label={t.totals.targets}>
+            {shown.view.targets.map((row) => (
+              <li
+                key={row.key}
+                className={mergeClasses(styles.target, row.mismatch && styles.mismatch)}
+                data-mismatch={row.mismatch}
+              >
+                <div className={styles.targetHead}>
+                  <Text weight="semibold">{row.label}</Text>
+                  {row.mismatch && (
+                    <Badge className={styles.badge} color="warning" appearance="filled">
+                      {t.totals.mismatch}
+                    </Badge>
+                  )}
+                </div>
+                <Text className={styles.line}>{`${t.totals.stated}: ${figures(row.stated)}`}</Text>
+                <Text
+                  className={styles.line}
+                >{`${t.totals.itemised}: ${figures(row.itemised)}`}</Text>
+              </li>
             ))}
-          </TableBody>
-        </Table>
+          </ul>
+        </>
       )}
-    </section>
+    </Pane>
   );
 }
