@@ -531,9 +531,18 @@ run("the task pane in Chromium", () => {
         "Tân Phong, ngày 12 tháng 12 năm 2024",
       ])
     );
+    await page.setViewportSize({ width: 300, height: 700 });
     await page.getByRole("button", { name: "Lập báo cáo" }).click();
     const dialog = page.getByRole("dialog");
     await expectVisible(dialog.getByText("Đã có trang BC 12-12-2024. Thay bằng báo cáo mới?"));
+    for (const button of [
+      dialog,
+      dialog.getByRole("button", { name: "Thay trang cũ" }),
+      dialog.getByRole("button", { name: "Để nguyên" }),
+    ]) {
+      const box = (await button.boundingBox())!;
+      expect([box.x >= 0, box.x + box.width <= 300]).toEqual([true, true]);
+    }
     await dialog.getByRole("button", { name: "Thay trang cũ" }).click();
     await expectVisible(page.getByText(/Đã lập trang BC 12-12-2024/));
     expect((await liveSheets(page)).filter((s) => s.startsWith("BC "))).toEqual(["BC 12-12-2024"]);
