@@ -5,7 +5,7 @@ import { App } from "./App";
 import { savedLanguage } from "./i18n";
 
 /** Dark Office themes have a dark task pane background. */
-export function isDark(color: string | undefined): boolean {
+function isDark(color: string | undefined): boolean {
   const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color ?? "");
   if (!m) return false;
   const [r, g, b] = m.slice(1).map((x) => parseInt(x, 16));
