@@ -5,7 +5,7 @@ import { addIndicators, effectiveRows, zeroIndicators } from "./journal";
 import type { IndicatorKey, Indicators, Plan, Ratio } from "./model";
 import { RESULT_INDICATORS } from "./indicators";
 import { peopleShort } from "./ratio";
-import { computeTotals } from "./totals";
+import { computeTotals, disagree } from "./totals";
 
 export interface HamletForces {
   /** People short of the đối ứng ratio; 0 when met, null without a ratio. */
@@ -70,8 +70,7 @@ export function buildReport(plan: Plan, date: string, madeAt: LocalDateTime): Da
     const target = r.target(totals);
     const stated = r.stated(totals);
     targets[r.key] = target;
-    if (stated !== null && target !== null && Math.abs(stated - target) >= 0.5)
-      stated_targets[r.key] = stated;
+    if (disagree(stated, target)) stated_targets[r.key] = stated!;
     percent_done[r.key] = target ? cumulative[r.key] / target : null;
   }
   return {

@@ -84,15 +84,16 @@ export function planFigure(
   return totals.itemised[category]?.[measure] ?? totals.stated[category]?.[measure] ?? null;
 }
 
-/** The measures where the stated total and the itemised works disagree (both given, apart by half a unit or more). */
+/** A stated figure contradicts the itemised works: both given, apart by half a unit or more. */
+export function disagree(stated: number | null, itemised: number | null): boolean {
+  return stated !== null && itemised !== null && Math.abs(stated - itemised) >= 0.5;
+}
+
+/** The measures where a category's stated total and its itemised works disagree. */
 export function mismatchedMeasures(totals: Totals, category: CategoryKey): SummedMeasure[] {
-  const stated = totals.stated[category];
-  const itemised = totals.itemised[category];
-  return SUMMED.filter((m) => {
-    const s = stated?.[m] ?? null;
-    const i = itemised?.[m] ?? null;
-    return s !== null && i !== null && Math.abs(s - i) >= 0.5;
-  });
+  return SUMMED.filter((m) =>
+    disagree(totals.stated[category]?.[m] ?? null, totals.itemised[category]?.[m] ?? null)
+  );
 }
 
 type JsonSums = Record<SummedMeasure, number>;
