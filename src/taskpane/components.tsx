@@ -16,6 +16,7 @@ const useStyles = makeStyles({
   intro: { color: tokens.colorNeutralForeground2 },
   title: { display: "block" },
   heading: { margin: "6px 0 0" },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column" },
 });
 
 /** A tab's content: one line saying what the tab does, then the rest. */
@@ -44,6 +45,24 @@ export function Heading({ children }: { children: ReactNode }) {
     <Text as="h2" size={300} weight="semibold" className={styles.heading}>
       {children}
     </Text>
+  );
+}
+
+/** Results one under another, without bullets: each item carries its own marks. */
+export function ResultList({
+  label,
+  gap = 0,
+  children,
+}: {
+  label: string;
+  gap?: number;
+  children: ReactNode;
+}) {
+  const styles = useStyles();
+  return (
+    <ul aria-label={label} className={styles.list} style={{ gap: `${gap}px` }}>
+      {children}
+    </ul>
   );
 }
 

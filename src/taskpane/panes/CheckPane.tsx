@@ -12,7 +12,7 @@ import {
 import { type Finding, summarize } from "../../core/findings";
 import { isEmptyPlan } from "../../core/model";
 import { checkWorkbook, selectCell } from "../../excel/tasks";
-import { Busy, MessageArea, NoPlan, Notice, Pane } from "../components";
+import { Busy, MessageArea, NoPlan, Notice, Pane, ResultList } from "../components";
 import { useStrings } from "../context";
 import { keepUnits } from "../format";
 import { useKept } from "../freshness";
@@ -20,14 +20,6 @@ import { now } from "../now";
 import { useTask } from "../useTask";
 
 const useStyles = makeStyles({
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: "2px",
-  },
   finding: {
     width: "100%",
     minWidth: 0,
@@ -148,11 +140,11 @@ export function CheckPane() {
             <AccordionItem value={sheet} key={sheet}>
               <AccordionHeader>{`${sheet} (${items.length})`}</AccordionHeader>
               <AccordionPanel>
-                <ul className={styles.list} aria-label={sheet}>
+                <ResultList label={sheet} gap={2}>
                   {items.map((f, i) => (
                     <li key={i}>{item(f, !!f.sheet && !!checked?.names.includes(f.sheet))}</li>
                   ))}
-                </ul>
+                </ResultList>
               </AccordionPanel>
             </AccordionItem>
           ))}

@@ -9,7 +9,7 @@ import {
 } from "../../core/deadlines";
 import { isEmptyPlan } from "../../core/model";
 import { readPlanFromWorkbook } from "../../excel/tasks";
-import { Busy, Heading, MessageArea, NoPlan, Notice, Pane } from "../components";
+import { Busy, Heading, MessageArea, NoPlan, Notice, Pane, ResultList } from "../components";
 import { useStrings } from "../context";
 import { keepUnits } from "../format";
 import { useKept } from "../freshness";
@@ -17,7 +17,6 @@ import { now } from "../now";
 import { useTask } from "../useTask";
 
 const useStyles = makeStyles({
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column" },
   deadline: {
     display: "flex",
     flexDirection: "column",
@@ -94,7 +93,7 @@ export function DeadlinesPane() {
         <>
           <Heading>{t.deadlines.title}</Heading>
           {seen.deadlines.length === 0 && <Text>{t.deadlines.none}</Text>}
-          <ul className={styles.list} aria-label={t.deadlines.title}>
+          <ResultList label={t.deadlines.title}>
             {seen.deadlines.map((d, i) => (
               <li key={i} className={styles.deadline}>
                 <Text>{d.content}</Text>
@@ -103,13 +102,13 @@ export function DeadlinesPane() {
                 </Badge>
               </li>
             ))}
-          </ul>
+          </ResultList>
         </>
       )}
       {seen && seen.reports.length > 0 && (
         <>
           <Heading>{t.deadlines.reports}</Heading>
-          <ul className={styles.list} aria-label={t.deadlines.reports}>
+          <ResultList label={t.deadlines.reports}>
             {seen.reports.map(([date, rows]) => {
               const bad = rows.filter((r) => r.status !== "on_time");
               return (
@@ -123,7 +122,7 @@ export function DeadlinesPane() {
                 </li>
               );
             })}
-          </ul>
+          </ResultList>
         </>
       )}
     </Pane>

@@ -3,7 +3,7 @@ import { useEffect, useState } from "react";
 import { formatDate } from "../../core/dates";
 import { JOURNAL_INDICATOR_COLUMNS } from "../../core/sheets";
 import type { RowData } from "../../sync/protocol";
-import { Busy, Heading, MessageArea, Notice, Pane } from "../components";
+import { Busy, Heading, MessageArea, Notice, Pane, ResultList } from "../components";
 import { useStrings } from "../context";
 import { readEnrolment } from "../enrolment";
 import {
@@ -19,14 +19,6 @@ import {
 import { useTask } from "../useTask";
 
 const useStyles = makeStyles({
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: "8px",
-  },
   conflict: {
     display: "flex",
     flexDirection: "column",
@@ -169,31 +161,31 @@ export function SyncPane() {
       {outcome && outcome.refused.length > 0 && (
         <>
           <Heading>{t.sync.refusedTitle}</Heading>
-          <ul className={styles.list} aria-label={t.sync.refusedTitle}>
+          <ResultList label={t.sync.refusedTitle} gap={4}>
             {outcome.refused.map((r) => (
               <li key={`${r.hamlet}|${r.date}|${r.reason}`}>
                 <Text>{line(r)}</Text>
               </li>
             ))}
-          </ul>
+          </ResultList>
         </>
       )}
       {mine.length > 0 && (
         <>
           <Heading>{t.sync.waiting}</Heading>
-          <ul className={styles.list} aria-label={t.sync.waiting}>
+          <ResultList label={t.sync.waiting} gap={4}>
             {mine.map((c) => (
               <li key={`${c.hamlet}|${c.date}`}>
                 <Text>{line(c)}</Text>
               </li>
             ))}
-          </ul>
+          </ResultList>
         </>
       )}
       {identity && settle.length > 0 && (
         <>
           <Heading>{t.sync.conflicts}</Heading>
-          <ul className={styles.list} aria-label={t.sync.conflicts}>
+          <ResultList label={t.sync.conflicts} gap={8}>
             {settle.map((c) => (
               <li key={c.id} className={styles.conflict}>
                 <Text weight="semibold">{`Ấp ${c.hamlet}, ${formatDate(c.date)}`}</Text>
@@ -213,7 +205,7 @@ export function SyncPane() {
                 </div>
               </li>
             ))}
-          </ul>
+          </ResultList>
         </>
       )}
     </Pane>

@@ -12,21 +12,13 @@ import { type Plan, isEmptyPlan } from "../../core/model";
 import { computeTotals } from "../../core/totals";
 import { type TotalsView, totalsView } from "../../core/totals-view";
 import { readPlanFromWorkbook, writeSummary } from "../../excel/tasks";
-import { Busy, Heading, MessageArea, NoPlan, Notice, Pane } from "../components";
+import { Busy, Heading, MessageArea, NoPlan, Notice, Pane, ResultList } from "../components";
 import { useStrings } from "../context";
 import { keepUnits } from "../format";
 import { useKept } from "../freshness";
 import { useTask } from "../useTask";
 
 const useStyles = makeStyles({
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: "10px",
-  },
   hamlet: { display: "flex", flexWrap: "wrap", justifyContent: "space-between", columnGap: "8px" },
   target: {
     padding: "6px 8px",
@@ -85,7 +77,7 @@ export function TotalsPane() {
       {shown?.view && (
         <>
           <Heading>{t.totals.progress}</Heading>
-          <ul className={styles.list} aria-label={t.totals.progress}>
+          <ResultList label={t.totals.progress} gap={10}>
             {shown.view.hamlets.map((h) => (
               <li key={h.hamlet}>
                 <div className={styles.hamlet}>
@@ -99,9 +91,9 @@ export function TotalsPane() {
                 />
               </li>
             ))}
-          </ul>
+          </ResultList>
           <Heading>{t.totals.targets}</Heading>
-          <ul className={styles.list} aria-label={t.totals.targets}>
+          <ResultList label={t.totals.targets} gap={10}>
             {shown.view.targets.map((row) => (
               <li
                 key={row.key}
@@ -122,7 +114,7 @@ export function TotalsPane() {
                 >{`${t.totals.itemised}: ${figures(row.itemised)}`}</Text>
               </li>
             ))}
-          </ul>
+          </ResultList>
         </>
       )}
     </Pane>
