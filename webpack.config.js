@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 // The add-in's build, after the official `yo office` template: taskpane, commands and functions bundles,
 // functions.json from the JSDoc, assets and manifest.xml copied with URLs rewritten for production.
 // Everything that runs in Office is ES2017 (README, "Where it runs"): ts-loader type-checks and compiles our

@@ -102,7 +102,15 @@ function installFakeExcel(grid) {
       getUsedRange() {
         const rowCount = Math.max(1, s.rows.length);
         const columnCount = Math.max(1, ...s.rows.map((r) => (r ? r.length : 0)));
-        return { load() {}, rowIndex: 0, columnIndex: 0, rowCount, columnCount, address: `${s.name}!A1`, rect: { rowCount, columnCount } };
+        return {
+          load() {},
+          rowIndex: 0,
+          columnIndex: 0,
+          rowCount,
+          columnCount,
+          address: `${s.name}!A1`,
+          rect: { rowCount, columnCount },
+        };
       },
       getRangeByIndexes: (rowIndex, columnIndex, rowCount, columnCount) => ({
         getIntersectionOrNullObject(used) {
