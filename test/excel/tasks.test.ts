@@ -103,7 +103,9 @@ test("Tổng hợp draws a real chart of progress per hamlet", async () => {
 
 test("Tổng hợp and Báo cáo ngày write no empty sheet for a workbook without a plan", async () => {
   const report = mockWorkbook({ sheets: [{ name: "Sheet1", rows: [] }] });
-  expect((await writeDailyReport(report.context, AFTER_DAY_2, { replace: false })).status).toBe("no-plan");
+  expect((await writeDailyReport(report.context, AFTER_DAY_2, { replace: false })).status).toBe(
+    "no-plan"
+  );
   expect(() => report.sheet("BC 11-03-2025")).toThrow("no sheet");
   const wb = mockWorkbook({ sheets: [{ name: "Sheet1", rows: [] }] });
   expect((await writeSummary(wb.context)).totals).toBeNull();
