@@ -19,6 +19,7 @@ import {
 import { type Fields, INDICATOR_FIELDS, MEASURE_FIELDS, PlanReader } from "./plan-reader";
 import {
   DEADLINES_TABLE,
+  HAMLET_NAME_LABEL,
   JOURNAL_TABLE,
   MEMBERS_TABLE,
   RESPONSIBLE_LABEL,
@@ -148,8 +149,17 @@ function readWorks(
   return { works, headerRow: table.headerRow };
 }
 
+/** The hamlet a sheet is for: its "Tên ấp" cell, since the sheet's name may be shortened or made safe for
+ * Excel ("Ấp 19-5" for 19/5), else the sheet's name. The label stands above the table, in the first rows. */
+function hamletName(sheet: GridSheet): string {
+  const label = findLabelValues(sheet, [{ field: "name", names: [HAMLET_NAME_LABEL] }], 11).get(
+    "name"
+  );
+  return bareHamletName(cellText(label?.value ?? null)) || hamletOfSheet(sheet.name);
+}
+
 function readHamlet(r: PlanReader, sheet: GridSheet): Hamlet {
-  const name = hamletOfSheet(sheet.name);
+  const name = hamletName(sheet);
   const { works, headerRow } = readWorks(r, sheet, name);
   const label = findLabelValues(
     sheet,

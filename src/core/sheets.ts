@@ -179,3 +179,5 @@ export const SETTINGS: SettingSpec[] = [
 ];
 
 export const RESPONSIBLE_LABEL = "Người phụ trách";
+/** The hamlet's full name on its sheet: the sheet's name may be shortened or made safe for Excel. */
+export const HAMLET_NAME_LABEL = "Tên ấp";

@@ -2,11 +2,13 @@
 import { CATEGORIES, category } from "./categories";
 import { dateToExcelSerial, formatTime } from "./dates";
 import { FORMAT, type LayoutCell, type ListValidation, type SheetLayout } from "./layout";
+import type { Deadline, Hamlet, Measures, Member, Plan, Settings, Work } from "./model";
 import { fitRowHeights, worksheetPrint } from "./print";
-import type { Measures, Plan, Settings, Work } from "./model";
+import { clean, stripXmlUnsafe } from "./text";
 import {
   type ColumnSpec,
   DEADLINES_TABLE,
+  HAMLET_NAME_LABEL,
   HAMLET_SHEET_PREFIX,
   JOURNAL_TABLE,
   MEMBERS_TABLE,
@@ -39,7 +41,7 @@ const FORMAT_OF: Partial<Record<ColumnSpec["kind"], string>> = {
   time: FORMAT.time,
 };
 
-type Value = string | number | null;
+export type Value = string | number | null;
 
 function headerCells(spec: TableSpec, row: number): LayoutCell[] {
   return spec.columns.map((c, i) => ({
@@ -197,15 +199,71 @@ function workRows(works: Work[]): Record<string, Value>[] {
   }));
 }
 
-function hamletSheet(name: string, responsible: string, works: Work[]): SheetLayout {
+/** Characters Excel refuses in a sheet name, and its length limit. */
+const SHEET_NAME_FORBIDDEN = /[*?:\\/[\]]/g;
+const MAX_SHEET_NAME = 31;
+
+/** Excel's own rule: sheet names that differ only by case name the same sheet. */
+export function sheetNameKey(name: string): string {
+  return name.normalize("NFC").toUpperCase();
+}
+
+/** `text` cut to `max` UTF-16 units without splitting a surrogate pair. */
+function cut(text: string, max: number): string {
+  const out = text.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(out) ? out.slice(0, -1) : out;
+}
+
+/**
+ * The sheet name of each hamlet: "Ấp <name>" with the characters Excel refuses replaced by "-", at most 31
+ * characters, unique ignoring case ("~2" ends a shortened name when needed). The full name stays in the
+ * sheet's "Tên ấp" cell, where the reader takes it from.
+ */
+export function hamletSheetNames(names: readonly string[]): string[] {
+  const taken = new Set(Object.values(SHEET).map(sheetNameKey));
+  return names.map((name) => {
+    const safe = clean(
+      stripXmlUnsafe(`${HAMLET_SHEET_PREFIX}${name}`).replace(SHEET_NAME_FORBIDDEN, "-")
+    ).replace(/'+$/, "");
+    let candidate = safe.length <= MAX_SHEET_NAME ? safe : "";
+    for (let n = 1; !candidate || taken.has(sheetNameKey(candidate)); n++) {
+      const suffix = `~${n}`;
+      candidate = cut(safe, MAX_SHEET_NAME - suffix.length).trimEnd() + suffix;
+    }
+    taken.add(sheetNameKey(candidate));
+    return candidate;
+  });
+}
+
+/** A line for each hamlet whose sheet could not be named "Ấp <name>" as it is. */
+export function sheetNameNotes(names: readonly string[]): string[] {
+  const sheets = hamletSheetNames(names);
+  return names.flatMap((name, i) =>
+    sheets[i] === `${HAMLET_SHEET_PREFIX}${name}`
+      ? []
+      : [
+          `ấp "${name}" ở trang "${sheets[i]}" (tên trang Excel dài tối đa ${MAX_SHEET_NAME} ký tự, không có * ? : \\ / [ ]); tên đầy đủ ghi ở ô "${HAMLET_NAME_LABEL}".`,
+        ]
+  );
+}
+
+function hamletSheet(sheetName: string, hamlet: Hamlet): SheetLayout {
   const above: LayoutCell[] = [
-    { row: 1, col: 1, value: `${HAMLET_SHEET_PREFIX}${name}`.toUpperCase(), bold: true, size: 14 },
+    {
+      row: 1,
+      col: 1,
+      value: `${HAMLET_SHEET_PREFIX}${hamlet.name}`.toUpperCase(),
+      bold: true,
+      size: 14,
+    },
     { row: 2, col: 1, value: RESPONSIBLE_LABEL, bold: true },
-    { row: 2, col: 3, value: responsible || null },
+    { row: 2, col: 3, value: hamlet.responsible || null },
+    { row: 3, col: 1, value: HAMLET_NAME_LABEL, bold: true },
+    { row: 3, col: 3, value: hamlet.name },
   ];
   return {
-    ...tableSheet(`${HAMLET_SHEET_PREFIX}${name}`, WORKS_TABLE, 4, workRows(works), above),
-    merges: ["A2:B2"],
+    ...tableSheet(sheetName, WORKS_TABLE, 4, workRows(hamlet.works), above),
+    merges: ["A2:B2", "A3:B3"],
   };
 }
 
@@ -221,8 +279,9 @@ function journalSheet(plan: Plan): SheetLayout {
   return tableSheet(SHEET.journal, JOURNAL_TABLE, 1, rows);
 }
 
-function deadlineSheet(plan: Plan): SheetLayout {
-  const rows = plan.deadlines.map((d) => ({
+/** A deadline as the Thời hạn table's cells. */
+export function deadlineValues(d: Deadline): Record<string, Value> {
+  return {
     content: d.content,
     unit: d.unit,
     recipient: d.recipient,
@@ -230,26 +289,34 @@ function deadlineSheet(plan: Plan): SheetLayout {
     time: time(d.time),
     done: date(d.done),
     note: d.note,
-  }));
-  return tableSheet(SHEET.deadlines, DEADLINES_TABLE, 1, rows);
+  };
+}
+
+/** A member as the Thành viên table's cells; `no` numbers them when the text did not. */
+export function memberValues(m: Member, no: number): Record<string, Value> {
+  return { no: m.no ?? no, name: m.name, position: m.position, role: m.role, hamlet: m.hamlet };
+}
+
+/** The number format a column's cells get (dates, times, metres, money). */
+export function columnFormat(c: ColumnSpec): string | undefined {
+  return FORMAT_OF[c.kind];
+}
+
+function deadlineSheet(plan: Plan): SheetLayout {
+  return tableSheet(SHEET.deadlines, DEADLINES_TABLE, 1, plan.deadlines.map(deadlineValues));
 }
 
 function memberSheet(plan: Plan): SheetLayout {
-  const rows = plan.members.map((m, i) => ({
-    no: m.no ?? i + 1,
-    name: m.name,
-    position: m.position,
-    role: m.role,
-    hamlet: m.hamlet,
-  }));
+  const rows = plan.members.map((m, i) => memberValues(m, i + 1));
   return tableSheet(SHEET.members, MEMBERS_TABLE, 1, rows);
 }
 
 /** Every sheet of the plan workbook, in the order a commune reads them, with rows sized for what they hold. */
 export function planLayouts(plan: Plan): SheetLayout[] {
+  const names = hamletSheetNames(plan.hamlets.map((h) => h.name));
   return [
     planSheet(plan),
-    ...plan.hamlets.map((h) => hamletSheet(h.name, h.responsible, h.works)),
+    ...plan.hamlets.map((h, i) => hamletSheet(names[i], h)),
     { ...tableSheet(SHEET.commune, WORKS_TABLE, 1, workRows(plan.commune_works)) },
     journalSheet(plan),
     deadlineSheet(plan),

@@ -1,6 +1,6 @@
 /** The quantities inside a sentence: "dài 3.000m", "kinh phí 90 triệu đồng", "25 phần quà, mỗi phần 500 000đ". */
 import { type CountUnit } from "../categories";
-import { parseQuantity } from "../quantity";
+import { formatVietnameseNumber, parseQuantity } from "../quantity";
 import { fold } from "../text";
 
 export interface Token {
@@ -9,14 +9,21 @@ export interface Token {
   /** Folded words just before the number, to tell a unit price ("moi phan") from a total ("tri gia"). */
   before: string;
   at: number;
+  /** The number as written when it could be read two ways ("8,900m"), for a warning. */
+  ambiguous: string | null;
 }
 
 const UNIT_WORDS =
   "km|mét|m|tỷ đồng|tỷ|tỉ|triệu đồng|triệu|nghìn đồng|ngàn đồng|đồng|đ|căn|phần|suất|cuộc|buổi|lượt|tuyến";
+/** A number is at most 24 characters long, so a run of digits without a unit costs linear time, not quadratic. */
 const TOKEN = new RegExp(
-  `(\\d(?:[\\d.,]|\\s(?=\\d{3}(?!\\d)))*)\\s*(${UNIT_WORDS})(?![\\p{L}\\d])`,
+  `(\\d(?:[\\d.,]|\\s(?=\\d{3}(?!\\d))){0,24})\\s*(${UNIT_WORDS})(?![\\p{L}\\d])`,
   "gu"
 );
+/** "8,900m", "12,500đ": a comma and exactly three digits before metres or đồng is a thousands separator
+ * (nobody plans 8,9 m of road); with km, triệu or tỷ the comma stays decimal ("1,500 km"). */
+const COMMA_THOUSANDS = /^\d{1,3},\d{3}$/;
+const BASE_UNITS = new Set(["m", "mét", "đồng", "đ"]);
 
 const COUNT_KIND: Record<string, CountUnit> = {
   căn: "căn",
@@ -31,8 +38,10 @@ const COUNT_KIND: Record<string, CountUnit> = {
 export function tokens(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
-    const number = m[1].replace(/[.,]$/, "");
+    const written = m[1].replace(/[.,]$/, "");
     const unit = m[2];
+    const thousands = COMMA_THOUSANDS.test(written) && BASE_UNITS.has(unit);
+    const number = thousands ? written.replace(",", ".") : written;
     const countKind = COUNT_KIND[unit];
     const q = parseQuantity(countKind ? number : `${number} ${unit}`);
     if (!q) continue;
@@ -45,10 +54,24 @@ export function tokens(text: string): Token[] {
       kind: countKind ?? (q.dimension === "length" ? "length" : "money"),
       before,
       at: m.index!,
+      ambiguous: thousands || q.ambiguous ? m[0] : null,
     });
   }
   return out;
 }
+
+/** A warning for each number the text writes ambiguously, saying how it was read. */
+export function ambiguousNumbers(text: string): string[] {
+  return tokens(text).flatMap((t) =>
+    t.ambiguous
+      ? [
+          `Số "${t.ambiguous}" có thể hiểu hai cách, đã đọc là ${formatVietnameseNumber(t.value)} ${UNIT_NAME[t.kind ?? ""] ?? t.kind ?? ""}; kiểm tra lại với văn bản gốc.`,
+        ]
+      : []
+  );
+}
+
+const UNIT_NAME: Record<string, string> = { length: "m", money: "đồng" };
 
 const UNIT_PRICE = /(?:^| )(moi \S+|don gia|\/ ?\S+)$/;
 

@@ -1,6 +1,7 @@
 /** Campaign dates, the daily report's window, place and recipient, the đối ứng ratio, and deadlines. */
 import { parseRatio } from "../ratio";
-import { parseDate, parseTime } from "../dates";
+import { daysBetween, parseDate, parseTime } from "../dates";
+import { CAMPAIGN_YEARS, MAX_CAMPAIGN_DAYS } from "../limits";
 import type { Deadline, Ratio } from "../model";
 import { fold } from "../text";
 import { type Line, capitalize, sentences, stripMarker } from "./lines";
@@ -23,20 +24,41 @@ export interface Schedule {
   ratio: Ratio | null;
 }
 
-function parseSpan(text: string, year?: number): { start: string; end: string } | null {
+export interface Span {
+  start: string;
+  end: string;
+}
+
+/** The year a date states ("10/12/2024" → 2024), or undefined for a short date ("24/12"). */
+function statedYear(date: string): number | undefined {
+  const m = /^\d{1,2}\/\d{1,2}\/(\d{2,4})$/.exec(date);
+  return m ? Number(parseDate(`1/1/${m[1]}`)!.slice(0, 4)) : undefined;
+}
+
+/**
+ * "từ ngày 24/12 - 10/12/2024": a short date takes the year of the full date at the other end (the nearest
+ * one), else `year`. A start that then falls after its end moves to the year before only when that gives a
+ * campaign of plausible length ("25/12 - 05/01/2025"); otherwise the dates stay as written, for a warning.
+ */
+export function spanIn(text: string, year?: number): Span | null {
   const m = SPAN.exec(text);
   if (!m) return null;
-  const end = parseDate(m[2], year);
-  const start = end ? parseDate(m[1], Number(end.slice(0, 4))) : null;
+  const [from, to] = [m[1], m[2]];
+  const end = parseDate(to, statedYear(from) ?? year);
+  const start = parseDate(from, statedYear(to) ?? year);
   if (!start || !end) return null;
-  return { start: start > end ? parseDate(m[1], Number(end.slice(0, 4)) - 1)! : start, end };
+  if (start > end && statedYear(from) === undefined) {
+    const earlier = parseDate(from, Number(start.slice(0, 4)) - 1);
+    if (earlier && daysBetween(earlier, end) < MAX_CAMPAIGN_DAYS) return { start: earlier, end };
+  }
+  return { start, end };
 }
 
 /** The campaign's span: the "Thời gian" line first, then any line with a span. */
-function campaignSpan(lines: Line[], year?: number): { start: string; end: string } | null {
+function campaignSpan(lines: Line[], year?: number): Span | null {
   const timeLines = lines.filter((l) => fold(l.text).includes("thoi gian"));
   for (const l of [...timeLines, ...lines]) {
-    const span = parseSpan(l.text, year);
+    const span = spanIn(l.text, year);
     if (span) return span;
   }
   return null;
@@ -133,6 +155,22 @@ function shorten(text: string, max = 200): string {
   return text.slice(0, text.lastIndexOf(" ", max)) + "…";
 }
 
+/** A plan's sentences are a few hundred characters; a longer "sentence" is not one, and is not searched. */
+const MAX_SENTENCE_CHARS = 2_000;
+const FULL_DATE = /\d{1,2}\/\d{1,2}\/(\d{4})/g;
+
+/** The year of the full date nearest to `at` in `text`, within the years a campaign can have. */
+function nearestYear(text: string, at: number): number | undefined {
+  let best: { year: number; distance: number } | undefined;
+  for (const m of text.matchAll(FULL_DATE)) {
+    const year = Number(m[1]);
+    const distance = Math.abs(m.index! - at);
+    if (year < CAMPAIGN_YEARS.min || year > CAMPAIGN_YEARS.max) continue;
+    if (!best || distance < best.distance) best = { year, distance };
+  }
+  return best?.year;
+}
+
 /** Deadlines written in the text ("… trước ngày 08/12/2024", "lúc 07 giờ 30 phút, ngày 10/12/2024"). */
 export function parseDeadlines(lines: Line[], year?: number): Deadline[] {
   const out: Deadline[] = [];
@@ -140,12 +178,13 @@ export function parseDeadlines(lines: Line[], year?: number): Deadline[] {
     const paragraph = stripMarker(line.text);
     let paragraphSubject = "";
     for (const sentence of sentences(paragraph)) {
+      if (sentence.length > MAX_SENTENCE_CHARS) continue;
       const { subject, rest } = subjectOf(sentence);
       paragraphSubject ||= subject;
       const due = DUE.exec(rest) ?? EVENT.exec(rest);
       if (!due || SPAN.test(sentence)) continue;
       const isEvent = due[0].includes("lúc");
-      const date = parseDate(isEvent ? due[2] : due[1], year);
+      const date = parseDate(isEvent ? due[2] : due[1], nearestYear(rest, due.index) ?? year);
       const content = rest.slice(0, due.index).replace(/[\s,;:.]+$/, "");
       out.push({
         content: shorten(capitalize(content)),

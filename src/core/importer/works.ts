@@ -1,10 +1,10 @@
 /** Works in the plan's text: the stated totals, each hamlet's works, houses per hamlet, the commune's works. */
 import { type Category, type CategoryKey, categoriesInText } from "../categories";
-import { parseDate } from "../dates";
 import { type Target, type Work, emptyMeasures, emptyWork } from "../model";
 import { bareHamletName } from "../text";
 import { capitalize, labelAndBody, stripMarker } from "./lines";
 import { type Measured, hasQuantity, measure } from "./quantities";
+import { spanIn } from "./schedule";
 
 /** "- Ấp Cầu: …" (also "Ấp ấp Sân Bay:") */
 const HAMLET_LINE = /^(?:[-–•+*]\s*)?ấp\s+([^:]{1,60}):\s*(.+)$/iu;
@@ -39,21 +39,30 @@ export function placeOf(clause: string): string {
   return group ? group[0].trim() : "";
 }
 
+/** A comma between two digits belongs to a number ("3,000m", "tổ 1,2,3"); any other comma ends a part. */
+const PART_BREAK = /\s*(?:(?<!\d),|,(?!\d))\s*/;
+
 /** Splits a body at commas and semicolons into clauses, each one work: a part joins the previous one
- * unless it names a new kind of work while the previous one already has its kind and a quantity. */
+ * unless it names a new kind of work while the previous one already has its kind and a quantity.
+ * Each part is looked at once, so a long body costs linear time. */
 export function workClauses(body: string): string[] {
   const clauses: string[] = [];
   for (const piece of body.split(";")) {
-    let current = "";
-    for (const part of piece.split(/,\s*/)) {
-      const complete =
-        current && categoriesInText(current).length > 0 && hasQuantity(measure(current));
-      if (complete && categoriesInText(part).length > 0) {
-        clauses.push(current);
-        current = part;
-      } else current = current ? `${current}, ${part}` : part;
+    let current: string[] = [];
+    let named = false;
+    let measured = false;
+    for (const part of piece.split(PART_BREAK)) {
+      const partNamed = categoriesInText(part).length > 0;
+      if (named && measured && partNamed) {
+        clauses.push(current.join(", "));
+        current = [];
+        named = measured = false;
+      }
+      current.push(part);
+      named ||= partNamed;
+      measured ||= hasQuantity(measure(part));
     }
-    if (current.trim()) clauses.push(current);
+    clauses.push(current.join(", "));
   }
   return clauses.map((c) => c.trim().replace(/[.,:]+$/, "")).filter(Boolean);
 }
@@ -64,20 +73,6 @@ function countFor(c: Category, m: Measured): number | null {
 
 function routesFor(c: Category, m: Measured): number | null {
   return c.countUnit === "tuyến" ? (m.routes ?? 1) : null;
-}
-
-/** A dated span inside a clause: "Từ ngày 10/12 đến ngày 24/12/2024". */
-function span(
-  clause: string,
-  year: number | undefined
-): { start: string | null; end: string | null } {
-  const m =
-    /từ ngày\s*(\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)\s*(?:-|–|đến(?: ngày)?)\s*(\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)/iu.exec(
-      clause
-    );
-  if (!m) return { start: null, end: null };
-  const end = parseDate(m[2], year);
-  return { start: parseDate(m[1], end ? Number(end.slice(0, 4)) : year), end };
 }
 
 export function clauseToWork(clause: string, context: string, year?: number): Work | null {
@@ -94,7 +89,7 @@ export function clauseToWork(clause: string, context: string, year?: number): Wo
     count: countFor(c, m),
     unit_price_vnd: m.unitPrice,
     cost_vnd: m.cost,
-    ...span(clause, year),
+    ...(spanIn(clause, year) ?? { start: null, end: null }),
   };
 }
 
@@ -130,9 +125,13 @@ export interface Breakdown {
   perHamlet: { name: string; count: number }[];
 }
 
+const COUNTED = /\d+\s*(?:căn|phần|suất|cuộc)/u;
+/** A bracket of at most 1,000 characters: a list of hamlets fits, and the search stays linear. */
+const BRACKET = /\(([^()]{1,1000})\)/gu;
+
 /** "Xây dựng nhà đại đoàn kết …: 12 căn trị giá 1,08 triệu đồng (ấp Cầu 03 căn, Trại Bí 01 căn, …)" */
 export function breakdownLine(text: string): Breakdown | null {
-  const paren = /\(([^)]*\d+\s*(căn|phần|suất|cuộc)[^)]*)\)/u.exec(text);
+  const paren = [...text.matchAll(BRACKET)].find((m) => COUNTED.test(m[1]));
   if (!paren) return null;
   const outside = text.replace(paren[0], " ");
   const [label] = labelAndBody(stripMarker(outside));
