@@ -1,4 +1,5 @@
 /** Vietnamese text normalisation and tolerant matching. */
+import { MAX_CELL_CHARS } from "./limits";
 
 const SPACES = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
 
@@ -95,4 +96,12 @@ export function hasXmlUnsafe(text: string): boolean {
 
 export function stripXmlUnsafe(text: string): string {
   return text.replace(XML_UNSAFE, "");
+}
+
+/** Text as a workbook cell can hold it: no XML-forbidden characters, at most Excel's 32,767 characters. */
+export function writableText(text: string): string {
+  const safe = stripXmlUnsafe(text);
+  if (safe.length <= MAX_CELL_CHARS) return safe;
+  // Stripped again: the cut may fall inside a surrogate pair.
+  return `${stripXmlUnsafe(safe.slice(0, MAX_CELL_CHARS - 1))}…`;
 }

@@ -6,7 +6,7 @@ import { foldUndoubled } from "../core/text";
 import { type LocalJournal, workbookJournal } from "../sync/rows";
 import { readWorkbook } from "./read";
 import { readPlanFromWorkbook } from "./tasks";
-import { safeValue } from "./write";
+import { queueCellWrites } from "./write";
 
 export function openWorkbookJournal(): LocalJournal {
   return workbookJournal(
@@ -25,13 +25,7 @@ export async function writeJournalEntries(
   const plan = sheet && journalWrites(sheet, entries);
   if (!sheet || !plan) throw new Error(`Sổ không có trang "${SHEET.journal}" với đủ hàng tiêu đề.`);
   const ws = context.workbook.worksheets.getItem(sheet.name);
-  for (const w of plan.writes) {
-    for (const [col, { value, numFmt }] of Object.entries(w.cells)) {
-      const range = ws.getRange(`${col}${w.row}`);
-      if (numFmt) range.numberFormat = [[numFmt]];
-      range.values = [[safeValue(value === null || typeof value === "boolean" ? null : value)]];
-    }
-  }
+  queueCellWrites(ws, plan.writes);
   for (const r of plan.deletions) ws.getRange(`${r}:${r}`).delete("Up");
   await context.sync();
   return entries.length;

@@ -5,6 +5,7 @@
  * operations, not one per cell.
  */
 import { columnLetter } from "../core/grid";
+import type { CellWrite } from "../core/journal-writes";
 import type {
   CellStyle,
   LayoutCell,
@@ -13,14 +14,19 @@ import type {
   SheetLayout,
 } from "../core/layout";
 import { DEFAULT_WIDTH, columnPoints } from "../core/print";
+import { sheetNameKey } from "../core/template";
+import { writableText } from "../core/text";
 import { type Feature, supports } from "./features";
 
 const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical"] as const;
 
-/** Text that Excel would take for a formula is written as text (a leading apostrophe is not shown). */
+/** Text that Excel would take for a formula is written as text (a leading apostrophe is not shown); text
+ * loses the characters XML forbids (the saved file would not open again) and stays within a cell's length. */
 export function safeValue(value: string | number | null): string | number {
   if (value === null) return "";
-  return typeof value === "string" && /^[=+\-@]/.test(value) ? `'${value}` : value;
+  if (typeof value === "number") return value;
+  const text = writableText(value);
+  return /^[=+\-@]/.test(text) ? `'${text}` : text;
 }
 
 function matrix(layout: SheetLayout): {
@@ -229,8 +235,10 @@ export async function queueSheet(
   budget = new RequestBudget(context)
 ): Promise<Excel.Worksheet> {
   const sheets = context.workbook.worksheets;
-  // Renamed first and deleted after the new sheet exists: a workbook may not lose its last sheet.
-  const old = existing.includes(layout.name) ? sheets.getItem(layout.name) : null;
+  // Renamed first and deleted after the new sheet exists: a workbook may not lose its last sheet. Excel
+  // takes "kế hoạch" for "Kế hoạch", so the old sheet is found the same way.
+  const oldName = existing.find((n) => sheetNameKey(n) === sheetNameKey(layout.name));
+  const old = oldName === undefined ? null : sheets.getItem(oldName);
   if (old) old.name = `${layout.name.slice(0, 24)} (cũ)`;
   const ws = sheets.add(layout.name);
   old?.delete();
@@ -269,6 +277,17 @@ export async function queueSheet(
       addImage(ws, layout, image);
     }
   return ws;
+}
+
+/** Cells written one by one into an existing sheet (rows pulled from the server, rows added to a table). */
+export function queueCellWrites(ws: Excel.Worksheet, writes: CellWrite[]): void {
+  for (const w of writes) {
+    for (const [col, { value, numFmt }] of Object.entries(w.cells)) {
+      const range = ws.getRange(`${col}${w.row}`);
+      if (numFmt) range.numberFormat = [[numFmt]];
+      range.values = [[safeValue(value === null || typeof value === "boolean" ? null : value)]];
+    }
+  }
 }
 
 /** Screen updating and recalculation wait for the next sync, where the host allows it. */

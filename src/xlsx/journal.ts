@@ -7,6 +7,7 @@ import { foldUndoubled } from "../core/text";
 import { InputError } from "./files";
 import { workbookToGrid, worksheetToGrid } from "./read";
 import { type LocalJournal, workbookJournal } from "../sync/rows";
+import { writable } from "./write";
 
 /** Writes (or overwrites) each hamlet-day once; extra copies are removed. Returns the rows written. */
 export function writeJournalRows(wb: ExcelJS.Workbook, entries: JournalEntry[]): number {
@@ -19,7 +20,7 @@ export function writeJournalRows(wb: ExcelJS.Workbook, entries: JournalEntry[]):
     for (const [col, { value, numFmt }] of Object.entries(w.cells)) {
       // Strings go in as text: a value starting with "=" never becomes a formula.
       const cell = ws.getCell(`${col}${w.row}`);
-      cell.value = value;
+      cell.value = writable(value);
       if (numFmt) cell.numFmt = numFmt;
     }
   }

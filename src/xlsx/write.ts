@@ -1,6 +1,8 @@
 /** Sheet layouts (from the core) rendered into an ExcelJS workbook. */
 import ExcelJS from "exceljs";
+import type { CellValue } from "../core/grid";
 import type { LayoutCell, LayoutImage, SheetLayout } from "../core/layout";
+import { writableText } from "../core/text";
 
 const THIN: Partial<ExcelJS.Border> = { style: "thin" };
 
@@ -61,6 +63,12 @@ function addImage(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, image: LayoutImag
   });
 }
 
+/** A value as a cell can hold it: text without characters XML forbids (the file would not open again) and
+ * within Excel's cell length. */
+export function writable<T extends CellValue>(value: T): T {
+  return (typeof value === "string" ? writableText(value) : value) as T;
+}
+
 /** Adds one sheet; text that looks like a formula stays text, since values are written, never formulas. */
 export function addSheet(wb: ExcelJS.Workbook, layout: SheetLayout): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(layout.name, {
@@ -76,7 +84,7 @@ export function addSheet(wb: ExcelJS.Workbook, layout: SheetLayout): ExcelJS.Wor
   for (const f of layout.columnFormats ?? []) ws.getColumn(f.col).numFmt = f.numFmt;
   for (const c of layout.cells) {
     const cell = ws.getCell(c.row, c.col);
-    cell.value = c.value;
+    cell.value = writable(c.value);
     styleCell(cell, c, layout.font);
   }
   for (const m of layout.merges) ws.mergeCells(m);
