@@ -1,16 +1,17 @@
 /** The `danvan` commands (PRODUCT.md §7) over the core and the .xlsx adapter. */
-import { existsSync, readFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { checkGrid } from "../core/checks";
 import { type LocalDateTime, parseAsOf, parseDate, vietnamNow } from "../core/dates";
 import { dailyReportStatuses, deadlineViews } from "../core/deadlines";
 import { type Finding, summarize } from "../core/findings";
+import { MAX_PLAN_CHARS, importPlanText, planTooLarge } from "../core/importer";
 import { reportLeftOut, totalsLeftOut } from "../core/left-out";
-import { importPlanText } from "../core/importer";
-import { emptyPlan } from "../core/model";
+import { type Plan, emptyPlan } from "../core/model";
 import { buildReport, defaultReportDate, reportToJson } from "../core/report";
 import { reportLayout } from "../core/report-layout";
-import { planLayouts } from "../core/template";
+import { planLayouts, sheetNameNotes } from "../core/template";
+import { DocumentError, MAX_DOCX_BYTES, docxText, fileTooLarge, isOfficeFile } from "../docx/read";
 import { computeTotals, totalsToJson } from "../core/totals";
 import { bareHamletName } from "../core/text";
 import { InputError, openWorkbook, replaceSheet, writeLayouts } from "../xlsx/files";
@@ -68,36 +69,71 @@ function decodeText(bytes: Buffer): string {
   return bytes.toString("utf8").replace(/^\uFEFF/, "");
 }
 
-function readPlanText(path: string): string {
+/** A character takes at most 4 bytes: a bigger text file is refused before it is read. */
+const MAX_TEXT_BYTES = MAX_PLAN_CHARS * 4;
+
+/** The plan's text from a .txt (UTF-8 or UTF-16) or a .docx; a .doc or any other file is refused. */
+async function readPlanText(path: string): Promise<string> {
   if (!existsSync(path)) throw new InputError(`Không tìm thấy tệp "${path}".`);
+  if (statSync(path).isDirectory())
+    throw new InputError(`"${path}" là thư mục, không phải tệp kế hoạch.`);
+  const size = statSync(path).size;
+  const office = size >= 4 && isOfficeFile(readHead(path));
+  const tooBig = fileTooLarge(size, office ? MAX_DOCX_BYTES : MAX_TEXT_BYTES, path);
+  if (tooBig) throw new InputError(tooBig);
   const bytes = readFileSync(path);
-  if (bytes.subarray(0, 2).toString("latin1") === "PK") {
-    throw new InputError(
-      `"${path}" là tệp Word/Excel; hãy chép nội dung kế hoạch vào một tệp văn bản (.txt, UTF-8).`
-    );
+  if (office) {
+    try {
+      return await docxText(bytes, path);
+    } catch (e) {
+      if (e instanceof DocumentError) throw new InputError(e.message);
+      throw e;
+    }
   }
   const text = decodeText(bytes);
   if (text.includes("\uFFFD"))
     throw new InputError(`"${path}" không phải văn bản UTF-8; hãy lưu lại với bảng mã UTF-8.`);
+  const tooLarge = planTooLarge(text.length, `"${path}"`);
+  if (tooLarge) throw new InputError(tooLarge);
   return text;
 }
 
+function readHead(path: string): Buffer {
+  const fd = openSync(path, "r");
+  try {
+    const head = Buffer.alloc(4);
+    readSync(fd, head, 0, 4, 0);
+    return head;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** What `import` says: the counts, the sheets renamed for Excel, and each warning. */
+function importSummary(plan: Plan, warnings: string[], out: string | undefined): string {
+  const hamletWorks = plan.hamlets.reduce((n, h) => n + h.works.length, 0);
+  const lines = [
+    `Đã nhập kế hoạch "${plan.settings.name}"${out ? ` vào ${out}` : ""}: ${plan.hamlets.length} ấp, ${hamletWorks} công việc của các ấp, ${plan.commune_works.length} việc toàn xã, ${plan.targets.length} chỉ tiêu, ${plan.deadlines.length} thời hạn, ${plan.members.length} thành viên.`,
+  ];
+  for (const n of sheetNameNotes(plan.hamlets.map((h) => h.name))) lines.push(`Ghi chú: ${n}`);
+  for (const w of warnings) lines.push(`Lưu ý: ${w}`);
+  return lines.join("\n");
+}
+
+/** Exit 0 when the text was read with nothing to check; 1 when the workbook was written but the text left
+ * something to check (each "Lưu ý"); 2 when nothing could be imported. */
 export async function importCommand(args: Args): Promise<Output> {
-  const path = inputPath(args, "kế hoạch (.txt)");
+  const path = inputPath(args, "kế hoạch (.txt hoặc .docx)");
   const out = args.options.get("out");
   if (!out && !args.switches.has("json"))
     throw new UsageError("Thiếu --out <tệp.xlsx> (hoặc --json để chỉ in kết quả).");
-  const { plan, warnings } = importPlanText(readPlanText(path));
+  const { plan, warnings } = importPlanText(await readPlanText(path));
   if (!plan.hamlets.length && !plan.targets.length)
     throw new InputError(`Không tìm thấy nội dung kế hoạch nào trong "${path}".`);
   if (out) await writeLayouts(outPath(args), planLayouts(plan));
-  if (args.switches.has("json")) return { stdout: json({ ...plan, warnings }), code: 0 };
-  const works = plan.hamlets.reduce((n, h) => n + h.works.length, 0) + plan.commune_works.length;
-  const lines = [
-    `Đã nhập kế hoạch "${plan.settings.name}" vào ${out}: ${plan.hamlets.length} ấp, ${works} công việc, ${plan.targets.length} chỉ tiêu, ${plan.deadlines.length} thời hạn, ${plan.members.length} thành viên.`,
-  ];
-  for (const w of warnings) lines.push(`Lưu ý: ${w}`);
-  return { stdout: lines.join("\n"), code: 0 };
+  const code = warnings.length ? 1 : 0;
+  if (args.switches.has("json")) return { stdout: json({ ...plan, warnings }), code };
+  return { stdout: importSummary(plan, warnings, out), code };
 }
 
 /** The read every workbook command shares: the plan, its findings and the flagged cells its figures leave out. */

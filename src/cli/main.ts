@@ -28,8 +28,9 @@ const COMMANDS: Record<string, Command> = {
     run: (a) => newWorkbook(a),
   },
   import: {
-    usage: `danvan import KE-HOACH.txt --out SO.xlsx [--json]
-  Nhập văn bản kế hoạch (dán từ Word, lưu UTF-8) thành sổ kế hoạch.`,
+    usage: `danvan import KE-HOACH.docx --out SO.xlsx [--json]
+  Nhập kế hoạch từ tệp Word (.docx) hoặc văn bản (.txt, UTF-8) thành sổ kế hoạch.
+  Mã thoát 1: đã ghi sổ nhưng có điều cần kiểm tra lại (các dòng "Lưu ý").`,
     valued: ["out"],
     switches: ["json"],
     run: (a) => importCommand(a),
@@ -57,7 +58,8 @@ const COMMANDS: Record<string, Command> = {
   },
   report: {
     usage: `danvan report SO.xlsx [--date 2024-12-12] [--out BC.xlsx] [--as-of …] [--json]
-  Báo cáo nhanh trong ngày; --out ghi trang "BC dd-mm-yyyy".`,
+  Báo cáo nhanh trong ngày (mặc định hôm nay, ngoài đợt thì ngày cuối đợt); --out ghi trang "BC dd-mm-yyyy".
+  Sổ chưa có kế hoạch hoặc ngày ngoài đợt: không lập báo cáo, mã thoát 2.`,
     valued: ["date", "out", "as-of"],
     switches: ["json"],
     run: report,

@@ -328,7 +328,11 @@ test.each([
   ],
   ["a bad --date", ["report", "ke-hoach.xlsx", "--date", "32/12"], /--date "32\/12" không hợp lệ/],
   ["import without --out", ["import", SEED], /Thiếu --out/],
-  ["import of a Word file", ["import", "ke-hoach.xlsx", "--out", "x.xlsx"], /là tệp Word\/Excel/],
+  [
+    "import of an Excel file",
+    ["import", "ke-hoach.xlsx", "--out", "x.xlsx"],
+    /"ke-hoach.xlsx" là tệp Excel, không phải văn bản kế hoạch/,
+  ],
   [
     "a plan text with no plan in it",
     ["import", "rong.txt", "--out", "x.xlsx"],
