@@ -8,7 +8,7 @@ import { type Finding, summarize } from "../core/findings";
 import { MAX_PLAN_CHARS, importPlanText, planTooLarge } from "../core/importer";
 import { reportLeftOut, totalsLeftOut } from "../core/left-out";
 import { type Plan, emptyPlan } from "../core/model";
-import { buildReport, defaultReportDate, reportToJson } from "../core/report";
+import { buildReport, defaultReportDate, reportRefusal, reportToJson } from "../core/report";
 import { reportLayout } from "../core/report-layout";
 import { planLayouts, sheetNameNotes } from "../core/template";
 import { DocumentError, MAX_DOCX_BYTES, docxText, fileTooLarge, isOfficeFile } from "../docx/read";
@@ -195,6 +195,9 @@ export async function report(args: Args, nowMs: number): Promise<Output> {
   const { path: input, wb, plan, findings, leftOut } = await readChecked(args, at);
   const date = dateText === undefined ? defaultReportDate(plan, at.date) : parseDate(dateText);
   if (!date) throw new UsageError(`--date "${dateText}" không hợp lệ; dùng dạng 2024-12-12.`);
+  // No report is made from a workbook without a plan, or for a day outside the campaign (exit 2).
+  const refusal = reportRefusal(plan, date);
+  if (refusal) throw new InputError(refusal);
   const data = buildReport(plan, date, at);
   const out = args.options.get("out");
   const layout = reportLayout(plan, data);

@@ -5,10 +5,15 @@ import { writeDailyReportCopy, writeFindingsSheet } from "../excel/tasks";
 
 type Action = (event: Office.AddinCommands.Event) => Promise<void>;
 
-function command(task: (context: Excel.RequestContext) => Promise<unknown>): Action {
+/** The query parameter carrying a message when this page is opened as a dialog. */
+const MESSAGE_PARAM = "thongbao";
+
+/** A ribbon command: `task` runs in one Excel batch and may return a message for the user. */
+function command(task: (context: Excel.RequestContext) => Promise<string | null>): Action {
   return async (event) => {
     try {
-      await Excel.run(task);
+      const message = await Excel.run(task);
+      if (message) await showMessage(message);
     } catch (e) {
       // A ribbon command has no window of its own; the task pane shows errors, here the log keeps them.
       console.error("DanVan:", e);
@@ -18,8 +23,41 @@ function command(task: (context: Excel.RequestContext) => Promise<unknown>): Act
   };
 }
 
-const dailyReport = command((context) => writeDailyReportCopy(context, vietnamNow(Date.now())));
-const checkWorkbook = command((context) => writeFindingsSheet(context, vietnamNow(Date.now())));
+/**
+ * A ribbon command has no window: a refusal is shown in a small dialog (this same page, given the message).
+ * Resolves once the user closes it, since completing the command earlier would close the dialog with it.
+ */
+function showMessage(text: string): Promise<void> {
+  const url = new URL(window.location.href);
+  url.search = "";
+  url.searchParams.set(MESSAGE_PARAM, text);
+  return new Promise((resolve) => {
+    Office.context.ui.displayDialogAsync(
+      url.toString(),
+      { height: 25, width: 35, displayInIframe: true },
+      (result) => {
+        if (result.status !== Office.AsyncResultStatus.Succeeded) return resolve();
+        result.value.addEventHandler(Office.EventType.DialogEventReceived, () => resolve());
+      }
+    );
+  });
+}
+
+const dailyReport = command(async (context) => {
+  const outcome = await writeDailyReportCopy(context, vietnamNow(Date.now()));
+  return outcome.status === "refused" ? outcome.reason : null;
+});
+const checkWorkbook = command(async (context) => {
+  await writeFindingsSheet(context, vietnamNow(Date.now()));
+  return null;
+});
+
+// Opened as the dialog of showMessage: the page shows the message.
+const shown = new URLSearchParams(window.location.search).get(MESSAGE_PARAM);
+if (shown) {
+  document.body.style.font = "15px 'Segoe UI', sans-serif";
+  document.body.textContent = shown;
+}
 
 Office.onReady(() => {
   // Office.actions where the host has it; older hosts look the names up on the global object.

@@ -1,9 +1,10 @@
 /** The daily report (PRODUCT.md §5) as data: day and cumulative figures, per hamlet, against the plan. */
-import { type LocalDateTime, daysBetween } from "./dates";
+import { type LocalDateTime, daysBetween, formatDate } from "./dates";
 import { isLate, reportWindow } from "./deadlines";
 import { addIndicators, effectiveRows, zeroIndicators } from "./journal";
 import type { IndicatorKey, Indicators, Plan, Ratio } from "./model";
 import { RESULT_INDICATORS } from "./indicators";
+import { SHEET } from "./sheets";
 import { peopleShort } from "./ratio";
 import { computeTotals, disagree } from "./totals";
 
@@ -110,12 +111,27 @@ export function reportToJson(r: DailyReport) {
   };
 }
 
-/** The day a one-click report is for: today, or the campaign's last day once it is over. */
+/** The day a one-click report is for: today while the campaign runs, else its last day. */
 export function defaultReportDate(plan: Plan, today: string): string {
   const { start, end } = plan.settings;
-  if (end && today > end) return end;
-  if (start && today < start) return start;
+  if (end && (today > end || (start !== null && today < start))) return end;
   return today;
+}
+
+/** Why no report can be made for `date` from this workbook (no plan in it, or a day outside the campaign),
+ * in Vietnamese; null when it can. */
+export function reportRefusal(plan: Plan, date: string): string | null {
+  const { start, end } = plan.settings;
+  const advice = "hãy mở đúng sổ kế hoạch, hoặc dùng Tạo sổ để lập sổ từ kế hoạch.";
+  if (!start || !end)
+    return `Sổ chưa có kế hoạch: trang "${SHEET.plan}" chưa ghi Ngày bắt đầu và Ngày kết thúc của đợt; ${advice}`;
+  if (!plan.hamlets.length)
+    return `Sổ chưa có kế hoạch: chưa có trang ấp nào (tên trang dạng "Ấp Cầu"); ${advice}`;
+  if (start > end)
+    return `Ngày kết thúc ${formatDate(end)} trước Ngày bắt đầu ${formatDate(start)} trên trang "${SHEET.plan}"; sửa lại rồi lập báo cáo.`;
+  if (date < start || date > end)
+    return `Ngày ${formatDate(date)} ngoài đợt ${formatDate(start)} – ${formatDate(end)}; chọn một ngày trong đợt.`;
+  return null;
 }
 
 export function reportSheetName(date: string): string {

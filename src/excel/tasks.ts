@@ -10,7 +10,13 @@ import type { Finding } from "../core/findings";
 import { findingsLayout } from "../core/findings-layout";
 import type { SheetLayout } from "../core/layout";
 import { type Plan, isEmptyPlan } from "../core/model";
-import { type DailyReport, buildReport, defaultReportDate, reportSheetName } from "../core/report";
+import {
+  type DailyReport,
+  buildReport,
+  defaultReportDate,
+  reportRefusal,
+  reportSheetName,
+} from "../core/report";
 import { reportLayout } from "../core/report-layout";
 import { summaryLayout } from "../core/summary-layout";
 import { planLayouts } from "../core/template";
@@ -58,12 +64,14 @@ async function writeSheets(
 export type ReportOutcome =
   | { status: "written"; plan: Plan; report: DailyReport; sheet: string; replaced: boolean }
   | { status: "exists"; plan: Plan; report: DailyReport; sheet: string }
-  | { status: "no-plan"; plan: Plan };
+  | { status: "no-plan"; plan: Plan }
+  | { status: "refused"; plan: Plan; reason: string };
 
 /**
- * The daily report sheet for `date` (today, or the campaign's last day once it is over). An existing sheet
- * of that day is replaced only when `replace` says so; otherwise the caller is told, to ask the user. A workbook
- * without a plan gets no sheet.
+ * The daily report sheet for `date` (by default today, or the campaign's last day when today is outside it).
+ * A workbook without a plan gets no sheet; nor does a plan without its campaign's dates or hamlets, or a day
+ * outside the campaign (refused, with the reason). An existing sheet of that day is replaced only when
+ * `replace` says so; otherwise the caller is told, to ask the user.
  */
 export async function writeDailyReport(
   context: Excel.RequestContext,
@@ -73,6 +81,8 @@ export async function writeDailyReport(
   const { plan, names } = await readPlanFromWorkbook(context);
   if (isEmptyPlan(plan)) return { status: "no-plan", plan };
   const date = options.date ?? defaultReportDate(plan, now.date);
+  const reason = reportRefusal(plan, date);
+  if (reason) return { status: "refused", plan, reason };
   const report = buildReport(plan, date, now);
   const sheet = reportSheetName(date);
   const exists = names.includes(sheet);
@@ -81,18 +91,25 @@ export async function writeDailyReport(
   return { status: "written", plan, report, sheet, replaced: exists };
 }
 
+/** The day the report pane offers: today while the campaign runs, else its last day (two syncs). */
+export async function reportDate(context: Excel.RequestContext, today: string): Promise<string> {
+  return defaultReportDate((await readPlanFromWorkbook(context)).plan, today);
+}
+
 /** The ribbon's one click: never overwrites, a second report of the day gets "(2)". */
 export async function writeDailyReportCopy(
   context: Excel.RequestContext,
   now: LocalDateTime
-): Promise<string> {
+): Promise<{ status: "written"; sheet: string } | { status: "refused"; reason: string }> {
   const { plan, names } = await readPlanFromWorkbook(context);
-  const report = buildReport(plan, defaultReportDate(plan, now.date), now);
-  const layout = reportLayout(plan, report);
+  const date = defaultReportDate(plan, now.date);
+  const reason = reportRefusal(plan, date);
+  if (reason) return { status: "refused", reason };
+  const layout = reportLayout(plan, buildReport(plan, date, now));
   let name = layout.name;
   for (let n = 2; names.includes(name); n++) name = `${layout.name} (${n})`;
   await writeSheets(context, [{ ...layout, name }], names);
-  return name;
+  return { status: "written", sheet: name };
 }
 
 /** The Kiểm tra sheet (replaced each time): for the ribbon button that runs without the task pane. */

@@ -115,6 +115,7 @@ const VI = {
     exists: (s: string) => `Đã có trang ${s}. Thay bằng báo cáo mới?`,
     replace: "Thay trang cũ",
     cancel: "Để nguyên",
+    refused: "Không lập báo cáo",
     written: (sheet: string, date: string, day: number | null) =>
       `Đã lập trang ${sheet}.${day ? ` Ngày ${date} là ngày thứ ${day} của đợt.` : ""}`,
     missing: "Ấp chưa gửi",
@@ -259,6 +260,7 @@ const EN: Strings = {
     exists: (s: string) => `Sheet ${s} already exists. Replace it with a new report?`,
     replace: "Replace",
     cancel: "Keep it",
+    refused: "No report made",
     written: (sheet: string, date: string, day: number | null) =>
       `Sheet ${sheet} was made.${day ? ` ${date} is day ${day} of the campaign.` : ""}`,
     missing: "Not sent",

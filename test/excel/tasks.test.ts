@@ -62,7 +62,7 @@ test("the ribbon's one-click report never overwrites", async () => {
   const grid = planToGrid(cleanPlan());
   grid.sheets.push({ name: "BC 11-03-2025", rows: [["cũ"]] });
   const wb = mockWorkbook(grid);
-  expect(await writeDailyReportCopy(wb.context, AFTER_DAY_2)).toBe("BC 11-03-2025 (2)");
+  expect(await writeDailyReportCopy(wb.context, AFTER_DAY_2)).toEqual({ status: "written", sheet: "BC 11-03-2025 (2)" });
 });
 
 test("the ribbon's Kiểm tra writes a findings sheet in three syncs", async () => {

@@ -21,6 +21,7 @@ import { buildApp } from "../../server/app";
 import type { Database } from "../../server/store/database";
 import { openDatabase } from "../../server/store/open";
 import { formatDate, vietnamNow } from "../../src/core/dates";
+import { defaultReportDate } from "../../src/core/report";
 import type { Grid } from "../../src/core/grid";
 import { importPlanText } from "../../src/core/importer";
 import { fetchTransport } from "../../src/sync/client";
@@ -494,12 +495,19 @@ run("the task pane in Chromium", () => {
   });
 
   test("Báo cáo ngày takes and shows dd/mm/yyyy on an en-US computer, writes the sheet, and asks before replacing", async () => {
-    const today = [formatDate(vietnamNow(Date.now()).date)];
+    // The day offered: today while the campaign runs, else its last day.
+    const offered = () => formatDate(defaultReportDate(seedPlan(), vietnamNow(Date.now()).date));
+    const days = [offered()];
     const page = await open(seedWorkbook(), { locale: "en-US", timezoneId: "America/New_York" });
-    today.push(formatDate(vietnamNow(Date.now()).date));
+    days.push(offered());
     await tab(page, "Báo cáo");
     const field = page.getByLabel("Ngày báo cáo");
-    expect(today).toContain(await field.inputValue());
+    // The pane reads the campaign from the workbook once it opens, then offers its day.
+    await page.waitForFunction(
+      ([input, values]) => values.includes((input as HTMLInputElement).value),
+      [await field.elementHandle(), days] as const
+    );
+    expect(days).toContain(await field.inputValue());
     await field.fill("12/12/2024");
     await page.getByRole("button", { name: "Ngày sau" }).click();
     expect(await field.inputValue()).toBe("13/12/2024");

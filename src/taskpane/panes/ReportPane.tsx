@@ -12,10 +12,10 @@ import {
   makeStyles,
 } from "@fluentui/react-components";
 import { ChevronLeftRegular, ChevronRightRegular } from "@fluentui/react-icons";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { addDays, formatDate, parseDate } from "../../core/dates";
 import type { DailyReport } from "../../core/report";
-import { writeDailyReport } from "../../excel/tasks";
+import { reportDate, writeDailyReport } from "../../excel/tasks";
 import { Busy, MessageArea, NoPlan, Notice, Pane } from "../components";
 import { useStrings } from "../context";
 import { useKept } from "../freshness";
@@ -73,18 +73,28 @@ function DateField({ text, onChange }: { text: string; onChange: (text: string) 
 
 export function ReportPane() {
   const t = useStrings();
-  const { busy, message, run } = useTask();
+  const { busy, message, run, say } = useTask();
   const [text, setText] = useState(() => formatDate(now().date));
+  const typed = useRef(false);
   const [asking, setAsking] = useState<string | null>(null);
   // written is null for a workbook without a plan.
   const result = useKept<{ written: { sheet: string; report: DailyReport } | null }>();
   const date = parseDate(text);
+
+  // Today while the campaign runs, else its last day; unless the user has already picked a day.
+  useEffect(() => {
+    void run((context) => reportDate(context, now().date)).then(
+      (d) => d && !typed.current && setText(formatDate(d))
+    );
+  }, [run]);
 
   const make = async (replace: boolean) => {
     setAsking(null);
     if (!date) return;
     const outcome = await run((context) => writeDailyReport(context, now(), { date, replace }));
     if (outcome?.status === "exists") setAsking(outcome.sheet);
+    else if (outcome?.status === "refused")
+      say("error", (s) => ({ title: s.report.refused, body: outcome.reason }));
     else if (outcome?.status === "no-plan") result.keep({ written: null }, outcome.plan);
     else if (outcome)
       result.keep({ written: { sheet: outcome.sheet, report: outcome.report } }, outcome.plan);
@@ -93,7 +103,13 @@ export function ReportPane() {
 
   return (
     <Pane label={t.tabs.report} intro={t.report.intro}>
-      <DateField text={text} onChange={setText} />
+      <DateField
+        text={text}
+        onChange={(value) => {
+          typed.current = true;
+          setText(value);
+        }}
+      />
       <Button appearance="primary" onClick={() => make(false)} disabled={busy || !date}>
         {t.report.make}
       </Button>
