@@ -10,6 +10,7 @@ import type { Finding } from "../core/findings";
 import { findingsLayout } from "../core/findings-layout";
 import type { SheetLayout } from "../core/layout";
 import { type Plan, isEmptyPlan } from "../core/model";
+import { mergePlan, mergeQuestion, mergeReport } from "../core/merge-plan";
 import {
   type DailyReport,
   buildReport,
@@ -19,10 +20,9 @@ import {
 } from "../core/report";
 import { reportLayout } from "../core/report-layout";
 import { summaryLayout } from "../core/summary-layout";
-import { planLayouts } from "../core/template";
 import { type Totals, computeTotals } from "../core/totals";
 import { readWorkbook } from "./read";
-import { RequestBudget, queueSheet, suspendUntilSync } from "./write";
+import { RequestBudget, queueCellWrites, queueSheet, suspendUntilSync } from "./write";
 
 export interface Checked {
   plan: Plan;
@@ -46,16 +46,19 @@ export async function readPlanFromWorkbook(
   return { plan: readPlan(grid).plan, names };
 }
 
-/** Writes sheets in one batch (the caller has the sheet names already) and shows the first. */
+/** Writes sheets in one batch (the caller has the sheet names already) and shows the first; `more` queues
+ * other writes into the same batch. */
 async function writeSheets(
   context: Excel.RequestContext,
   layouts: SheetLayout[],
-  names: string[]
+  names: string[],
+  more: () => void = () => undefined
 ): Promise<void> {
   suspendUntilSync(context);
   const budget = new RequestBudget(context);
   const sheets: Excel.Worksheet[] = [];
   for (const l of layouts) sheets.push(await queueSheet(context, l, names, budget));
+  more();
   sheets[0]?.activate();
   await context.sync();
 }
@@ -130,11 +133,6 @@ async function sheetNames(context: Excel.RequestContext): Promise<string[]> {
   return sheets.items.map((s) => s.name);
 }
 
-/** Writes the plan workbook's sheets into the open file; sheets of the same name are replaced. */
-export async function writePlanWorkbook(context: Excel.RequestContext, plan: Plan): Promise<void> {
-  await writeSheets(context, planLayouts(plan), await sheetNames(context));
-}
-
 /**
  * A sheet made from data the workbook does not hold (the upper level's roll-up TH dd-mm-yyyy, the enrolment
  * codes of Mã đăng ký), written and shown in two syncs; one of the same name is replaced.
@@ -146,6 +144,31 @@ export async function writeLayoutSheet(
   const names = await sheetNames(context);
   await writeSheets(context, [layout], names);
   return { replaced: names.includes(layout.name) };
+}
+
+export type PlanOutcome =
+  { status: "confirm"; question: string } | { status: "written"; message: string };
+
+/**
+ * Writes an imported plan into the open workbook (three syncs). Journal rows, deadlines and members already
+ * there are kept (the plan's new deadlines and members are added below them); when the write would replace
+ * sheets holding data, nothing is written until `replace` says so, and the caller gets the question to ask.
+ */
+export async function writePlanWorkbook(
+  context: Excel.RequestContext,
+  plan: Plan,
+  options: { replace: boolean }
+): Promise<PlanOutcome> {
+  const { grid, names } = await readWorkbook(context);
+  const merge = mergePlan(grid, plan);
+  if (merge.replaces.length && !options.replace)
+    return { status: "confirm", question: mergeQuestion(merge) };
+  const sheets = context.workbook.worksheets;
+  await writeSheets(context, merge.layouts, names, () => {
+    for (const a of merge.appends) queueCellWrites(sheets.getItem(a.sheet), a.writes);
+    for (const name of merge.removed) sheets.getItem(name).delete();
+  });
+  return { status: "written", message: mergeReport(merge) };
 }
 
 /**

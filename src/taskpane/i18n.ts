@@ -74,6 +74,10 @@ const VI = {
       title: "Không tìm thấy nội dung kế hoạch trong đoạn đã dán",
       body: "Mở văn bản kế hoạch trong Word, chọn hết (Ctrl+A), chép (Ctrl+C) rồi dán vào ô trên.",
     },
+    openWord: "Mở tệp Word…",
+    unreadable: "Không đọc được kế hoạch",
+    overwrite: "Ghi đè",
+    keep: "Để nguyên",
   },
   check: {
     intro:
@@ -219,6 +223,10 @@ const EN: Strings = {
       title: "No plan content was found in the pasted text",
       body: "Open the plan in Word, select all (Ctrl+A), copy (Ctrl+C) and paste it above.",
     },
+    openWord: "Open a Word file…",
+    unreadable: "The plan could not be read",
+    overwrite: "Overwrite",
+    keep: "Keep as is",
   },
   check: {
     intro:

@@ -77,8 +77,8 @@ test("the ribbon's Kiểm tra writes a findings sheet in three syncs", async () 
 
 test("Tạo sổ writes every sheet with dropdowns and frozen headers; older hosts skip what they lack", async () => {
   const modern = mockWorkbook({ sheets: [{ name: "Sheet1", rows: [] }] });
-  await writePlanWorkbook(modern.context, cleanPlan());
-  expect(modern.syncs()).toBe(2);
+  await writePlanWorkbook(modern.context, cleanPlan(), { replace: false });
+  expect(modern.syncs()).toBe(3);
   expect(modern.added()).toEqual(["Kế hoạch", "Ấp Bình Hòa", "Ấp Sân Bay", "Toàn xã", "Nhật ký", "Thời hạn", "Thành viên"]);
   const journal = modern.sheet("Nhật ký");
   expect(journal.frozenRows).toBe(1);
@@ -86,7 +86,7 @@ test("Tạo sổ writes every sheet with dropdowns and frozen headers; older hos
   expect(dropdown.mock.dataValidation).toMatchObject({ rule: { list: { inCellDropDown: true, source: "='Kế hoạch'!$J$2:$J$61" } } });
 
   const excel2016 = mockWorkbook({ sheets: [{ name: "Sheet1", rows: [] }] }, 1.4);
-  await writePlanWorkbook(excel2016.context, cleanPlan());
+  await writePlanWorkbook(excel2016.context, cleanPlan(), { replace: false });
   expect(excel2016.sheet("Nhật ký").frozenRows).toBeUndefined();
   expect(excel2016.sheet("Nhật ký").ranges.find((r) => r.address === "B2:B501")).toBeUndefined();
 });

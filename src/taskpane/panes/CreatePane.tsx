@@ -1,7 +1,20 @@
-import { Button, Field, Input, Text, Textarea, makeStyles } from "@fluentui/react-components";
-import { useState } from "react";
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  Text,
+  Textarea,
+  makeStyles,
+} from "@fluentui/react-components";
+import { useRef, useState } from "react";
 import { formatDate } from "../../core/dates";
-import { importPlanText } from "../../core/importer";
+import { importPlanText, planTooLarge } from "../../core/importer";
 import { type Plan, emptyPlan } from "../../core/model";
 import { bareHamletName } from "../../core/text";
 import { writePlanWorkbook } from "../../excel/tasks";
@@ -24,6 +37,21 @@ function emptyWith(hamlets: string[]): Plan {
   return plan;
 }
 
+/** A picked Word file's text, or why it cannot be read; the reader (JSZip) loads only when a file is picked. */
+async function wordFileText(file: File): Promise<{ text: string } | { refused: string }> {
+  const { DocumentError, MAX_DOCX_BYTES, docxText, fileTooLarge } = await import(
+    /* webpackChunkName: "docx" */ "../../docx/read"
+  );
+  const tooLarge = fileTooLarge(file.size, MAX_DOCX_BYTES, file.name);
+  if (tooLarge) return { refused: tooLarge };
+  try {
+    return { text: await docxText(new Uint8Array(await file.arrayBuffer()), file.name) };
+  } catch (e) {
+    if (e instanceof DocumentError) return { refused: e.message };
+    throw e;
+  }
+}
+
 export function CreatePane() {
   const t = useStrings();
   const styles = useStyles();
@@ -32,13 +60,15 @@ export function CreatePane() {
   const [askHamlets, setAskHamlets] = useState(false);
   const [text, setText] = useState("");
   const [preview, setPreview] = useState<{ plan: Plan; warnings: string[] } | null>(null);
+  const [asking, setAsking] = useState<{ plan: Plan; question: string } | null>(null);
+  const picker = useRef<HTMLInputElement>(null);
 
-  const write = async (plan: Plan) => {
-    const written = await run(async (context) => {
-      await writePlanWorkbook(context, plan);
-      return true;
-    });
-    if (written) say("success", (s) => ({ title: s.create.done }));
+  // Data already in the workbook is never dropped: a write that would replace some asks first.
+  const write = async (plan: Plan, replace = false) => {
+    setAsking(null);
+    const outcome = await run((context) => writePlanWorkbook(context, plan, { replace }));
+    if (outcome?.status === "confirm") setAsking({ plan, question: outcome.question });
+    else if (outcome) say("success", (s) => ({ title: s.create.done, body: outcome.message }));
   };
   // An empty workbook needs its hamlets: asked for, never made up.
   const writeEmpty = () => {
@@ -46,12 +76,24 @@ export function CreatePane() {
     setAskHamlets(!names.length);
     if (names.length) void write(emptyWith(names));
   };
-  const showPreview = () =>
+  const refuse = (reason: string) =>
+    say("error", (s) => ({ title: s.create.unreadable, body: reason }));
+  const previewOf = (planText: string) => {
+    const tooLarge = planTooLarge(planText.length);
+    if (tooLarge) return refuse(tooLarge);
+    const result = importPlanText(planText);
+    const found = result.plan.hamlets.length > 0 || result.plan.targets.length > 0;
+    setPreview(found ? result : null);
+    if (!found) say("warning", (s) => s.create.nothing);
+  };
+  const showPreview = () => attempt(async () => previewOf(text));
+  const openWord = (file: File) =>
     attempt(async () => {
-      const result = importPlanText(text);
-      const found = result.plan.hamlets.length > 0 || result.plan.targets.length > 0;
-      setPreview(found ? result : null);
-      if (!found) say("warning", (s) => s.create.nothing);
+      setPreview(null);
+      const read = await wordFileText(file);
+      if ("refused" in read) return refuse(read.refused);
+      setText(read.text);
+      previewOf(read.text);
     });
   const works = preview
     ? preview.plan.hamlets.reduce((n, h) => n + h.works.length, 0) +
@@ -76,6 +118,21 @@ export function CreatePane() {
       <Button onClick={writeEmpty} disabled={busy}>
         {t.create.empty}
       </Button>
+      <Button onClick={() => picker.current?.click()} disabled={busy}>
+        {t.create.openWord}
+      </Button>
+      <input
+        ref={picker}
+        type="file"
+        hidden
+        aria-label={t.create.openWord}
+        accept=".docx,.doc"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = "";
+          if (file) void openWord(file);
+        }}
+      />
       <Field label={t.create.paste}>
         <Textarea value={text} onChange={(_, d) => setText(d.value)} rows={6} resize="vertical" />
       </Field>
@@ -106,6 +163,20 @@ export function CreatePane() {
           </Button>
         </div>
       )}
+      <Dialog open={asking !== null} onOpenChange={(_, d) => !d.open && setAsking(null)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{t.tabs.create}</DialogTitle>
+            <DialogContent>{asking?.question}</DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => asking && write(asking.plan, true)}>
+                {t.create.overwrite}
+              </Button>
+              <Button onClick={() => setAsking(null)}>{t.create.keep}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
     </Pane>
   );
 }
