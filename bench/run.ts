@@ -14,6 +14,7 @@ import { reportLayout } from "../src/core/report-layout";
 import { planLayouts } from "../src/core/template";
 import { computeTotals } from "../src/core/totals";
 import { bundleSizes, syncsPerOperation, tongRatio } from "./addin";
+import { importScaling } from "./import";
 import { syncBench } from "./sync";
 import { syntheticPlan } from "./synthetic";
 import { time } from "./timing";
@@ -120,6 +121,7 @@ async function main(): Promise<void> {
   if (!only) {
     out.push(
       ...parserThroughput(1_000_000),
+      ...importScaling(),
       ...tongRatio(100_000),
       ...(await syncsPerOperation()),
       ...bundleSizes()
