@@ -13,11 +13,13 @@ const SEED = join(__dirname, "../fixtures/ke-hoach-tan-phong.txt");
 const TEXT = readFileSync(SEED, "utf8");
 const dir = tempDir();
 
+/** A hang ends as a failure (killed after 50 s), not as a test run that never finishes. */
 function danvan(...args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     encoding: "utf8",
     cwd: dir(),
     maxBuffer: 64_000_000,
+    timeout: 50_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -55,7 +55,7 @@ afterEach(() => {
   delete (globalThis as Record<string, unknown>).document;
 });
 
-test("on a workbook without a plan, Báo cáo ngày writes nothing and shows why in a dialog", async () => {
+test("on a workbook without a plan, Báo cáo ngày writes nothing and shows why in a dialog; on a plan it writes the report", async () => {
   const { wb, actions, dialogs, dialogOpened } = loadCommands({
     sheets: [{ name: "Sheet1", rows: [] }],
   });
@@ -70,13 +70,11 @@ test("on a workbook without a plan, Báo cáo ngày writes nothing and shows why
   await running;
   expect(completed).toBe(true);
   expect(wb.added()).toEqual([]);
-});
 
-test("on a plan workbook it writes the report and shows no dialog", async () => {
-  const { wb, actions, dialogs } = loadCommands(planToGrid(cleanPlan()));
-  await actions.dailyReport({ completed: () => undefined });
-  expect(dialogs).toEqual([]);
-  expect(wb.added()).toHaveLength(1);
+  const plan = loadCommands(planToGrid(cleanPlan()));
+  await plan.actions.dailyReport({ completed: () => undefined });
+  expect(plan.dialogs).toEqual([]);
+  expect(plan.wb.added()).toHaveLength(1);
 });
 
 test("opened as that dialog, the commands page shows the message", () => {
