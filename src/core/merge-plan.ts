@@ -8,7 +8,8 @@ import type { CellWrite } from "./journal-writes";
 import { type Grid, type GridSheet, isBlank } from "./grid";
 import type { SheetLayout } from "./layout";
 import type { Plan } from "./model";
-import { isHamletSheet, readPlan } from "./reader";
+import { readPlan } from "./reader";
+import { isHamletSheet, roleSheet, sheetRoles } from "./sheet-roles";
 import {
   DEADLINES_TABLE,
   MEMBERS_TABLE,
@@ -27,7 +28,7 @@ import {
   planLayouts,
   sheetNameKey,
 } from "./template";
-import { fold, foldUndoubled, hamletKey } from "./text";
+import { fold, hamletKey } from "./text";
 
 export interface PlanMerge {
   /** Sheets written whole: new, or replacing the sheet of the same name. */
@@ -91,8 +92,9 @@ const deadlineKey = (d: Plan["deadlines"][number]) => `${fold(d.content).slice(0
 
 export function mergePlan(grid: Grid, plan: Plan): PlanMerge {
   const { plan: old } = readPlan(grid);
-  const byFold = (name: string) =>
-    grid.sheets.find((s) => foldUndoubled(s.name) === foldUndoubled(name));
+  // The sheet the reader takes for each part (visible before hidden, the original before a copy).
+  const roles = sheetRoles(grid.sheets);
+  const partSheet = (name: string) => roleSheet(roles, name);
   const merge: PlanMerge = {
     layouts: [],
     removed: [],
@@ -110,7 +112,7 @@ export function mergePlan(grid: Grid, plan: Plan): PlanMerge {
   };
   const layouts = planLayouts(plan);
   const layoutOf = (name: string) => layouts.find((l) => l.name === name)!;
-  replace(layoutOf(SHEET.plan), byFold(SHEET.plan), true);
+  replace(layoutOf(SHEET.plan), partSheet(SHEET.plan), true);
   const hamletLayouts = layouts.slice(1, 1 + plan.hamlets.length);
   const taken = new Set<string>();
   plan.hamlets.forEach((h, i) => {
@@ -123,19 +125,19 @@ export function mergePlan(grid: Grid, plan: Plan): PlanMerge {
     replace(layout, sheet);
   });
   for (const o of old.hamlets) if (o.sheet && !taken.has(o.sheet)) merge.kept.sheets.push(o.sheet);
-  replace(layoutOf(SHEET.commune), byFold(SHEET.commune));
-  keepOrWrite(merge, byFold(SHEET.journal), JOURNAL_TABLE, layoutOf(SHEET.journal), () => {
+  replace(layoutOf(SHEET.commune), partSheet(SHEET.commune));
+  keepOrWrite(merge, partSheet(SHEET.journal), JOURNAL_TABLE, layoutOf(SHEET.journal), () => {
     merge.kept.journal = old.journal.length;
     return [];
   });
-  keepOrWrite(merge, byFold(SHEET.deadlines), DEADLINES_TABLE, layoutOf(SHEET.deadlines), () => {
+  keepOrWrite(merge, partSheet(SHEET.deadlines), DEADLINES_TABLE, layoutOf(SHEET.deadlines), () => {
     const known = new Set(old.deadlines.map(deadlineKey));
     const fresh = plan.deadlines.filter((d) => !known.has(deadlineKey(d)));
     merge.kept.deadlines = old.deadlines.length;
     merge.added.deadlines = fresh.length;
     return fresh.map(deadlineValues);
   });
-  keepOrWrite(merge, byFold(SHEET.members), MEMBERS_TABLE, layoutOf(SHEET.members), () => {
+  keepOrWrite(merge, partSheet(SHEET.members), MEMBERS_TABLE, layoutOf(SHEET.members), () => {
     const known = new Set(old.members.map((m) => fold(m.name)));
     const fresh = plan.members.filter((m) => !known.has(fold(m.name)));
     merge.kept.members = old.members.length;
