@@ -1,28 +1,18 @@
 /** `danvan import` on the texts and files communes really have: what the user sees, and the workbook written. */
-import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { readPlan } from "../../src/core/reader";
 import { readGrid } from "../../src/xlsx/files";
+import { type CliResult, cli } from "../helpers/cli";
 import { planDocx } from "../helpers/docx";
 import { tempDir } from "../helpers/tmp";
 
-const BIN = join(__dirname, "../../bin/danvan.js");
 const SEED = join(__dirname, "../fixtures/ke-hoach-tan-phong.txt");
 const TEXT = readFileSync(SEED, "utf8");
 const dir = tempDir();
 
-/** A hang ends as a failure (killed after 50 s), not as a test run that never finishes. */
-function danvan(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: "utf8",
-    cwd: dir(),
-    maxBuffer: 64_000_000,
-    timeout: 50_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const danvan = cli(dir);
 
 function write(name: string, content: string | Buffer): string {
   writeFileSync(join(dir(), name), content);
@@ -30,13 +20,13 @@ function write(name: string, content: string | Buffer): string {
 }
 
 /** Nothing English, no stack trace. */
-function expectVietnameseOnly(r: ReturnType<typeof danvan>): void {
+function expectVietnameseOnly(r: CliResult): void {
   expect(`${r.stdout}\n${r.stderr}`).not.toMatch(
     /\bat \S+ \(|Error|Worksheet|cannot|exceeds|truncated|Maximum call stack/
   );
 }
 
-function expectRefused(r: ReturnType<typeof danvan>, message: string | RegExp): void {
+function expectRefused(r: CliResult, message: string | RegExp): void {
   expect(r.code).toBe(2);
   expect(r.stdout).toBe("");
   expect(r.stderr.trim().split("\n")).toHaveLength(1);

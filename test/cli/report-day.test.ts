@@ -1,17 +1,13 @@
 /** `danvan report` makes no report from a workbook without a plan or for a day outside the campaign. */
-import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import { cli } from "../helpers/cli";
 import { tempDir } from "../helpers/tmp";
 
-const BIN = join(__dirname, "../../bin/danvan.js");
 const SEED = join(__dirname, "../fixtures/ke-hoach-tan-phong.txt");
 const dir = tempDir();
 
-function danvan(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", cwd: dir() });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const danvan = cli(dir);
 
 beforeAll(async () => {
   expect(danvan("import", SEED, "--out", "ke-hoach.xlsx").code).toBe(0);

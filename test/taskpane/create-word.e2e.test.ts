@@ -4,20 +4,16 @@
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Browser, type Page, chromium } from "playwright-core";
+import type { Page } from "playwright-core";
 import { importPlanText } from "../../src/core/importer";
 import { planDocx } from "../helpers/docx";
 import { planToGrid } from "../helpers/plans";
-import { serveFolder } from "../helpers/static-server";
+import { CHROMIUM, type PaneBrowser, openPane } from "../helpers/pane-browser";
 
 const ROOT = join(__dirname, "../..");
-const CHROMIUM = "/usr/bin/chromium";
-const OFFICE_JS = join(ROOT, "node_modules/@microsoft/office-js/dist");
 const SEED = readFileSync(join(ROOT, "test/fixtures/ke-hoach-tan-phong.txt"), "utf8");
-const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 const run = existsSync(CHROMIUM) || process.env.CI ? describe : describe.skip;
@@ -45,8 +41,7 @@ interface Book {
 
 run("Tạo sổ from a Word file, in Chromium", () => {
   let out: string;
-  let server: Server;
-  let browser: Browser;
+  let pane: PaneBrowser | undefined;
   let page: Page;
 
   beforeAll(async () => {
@@ -63,39 +58,13 @@ run("Tạo sổ from a Word file, in Chromium", () => {
       ],
       { cwd: ROOT, stdio: "pipe" }
     );
-    let url: string;
-    ({ server, url } = await serveFolder(out));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-      ],
-    });
-    page = await browser.newPage();
-    await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
-    await page.route(`${CDN}**`, (route) => {
-      const file = join(
-        OFFICE_JS,
-        new URL(route.request().url()).pathname.replace("/lib/1/hosted/", "")
-      );
-      return existsSync(file)
-        ? route.fulfill({ path: file, contentType: "text/javascript" })
-        : route.fulfill({ status: 404, body: "" });
-    });
-    await page.addInitScript(
-      `${readFileSync(join(__dirname, "../fakes/fake-excel.js"), "utf8")}\ninstallFakeExcel(${JSON.stringify(usedWorkbook())});`
-    );
-    await page.goto(`${url}taskpane.html`);
+    pane = await openPane(out, usedWorkbook());
+    page = pane.page;
     await page.getByRole("tab", { name: "Tạo sổ" }).click({ timeout: 30000 });
   }, 300000);
 
   afterAll(async () => {
-    await browser?.close();
-    server?.close();
+    await pane?.close();
     if (out) rmSync(out, { recursive: true, force: true });
   });
 

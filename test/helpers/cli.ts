@@ -1,0 +1,24 @@
+/** The built `danvan` run as a user runs it, in a test's own folder. */
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+
+const BIN = join(__dirname, "../../bin/danvan.js");
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** A runner in `dir()`; a hang ends as a failure (killed after 50 s), not as a test run that never ends. */
+export function cli(dir: () => string): (...args: string[]) => CliResult {
+  return (...args) => {
+    const r = spawnSync(process.execPath, [BIN, ...args], {
+      encoding: "utf8",
+      cwd: dir(),
+      maxBuffer: 64_000_000,
+      timeout: 50_000,
+    });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+}
