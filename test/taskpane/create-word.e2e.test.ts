@@ -108,8 +108,9 @@ run("Tạo sổ from a Word file, in Chromium", () => {
         .map((s) => s.rows.filter((r) => r && r.some((v) => v !== null && v !== "")).length)
     );
     expect(journal).toEqual([25]);
-    await page
-      .screenshot({ path: join(ROOT, "test-results-create-word.png"), fullPage: true })
-      .catch(() => undefined);
+    await page.screenshot({
+      path: join(ROOT, "test-results/taskpane/tao-so-tu-word.png"),
+      fullPage: true,
+    });
   });
 });
