@@ -1,4 +1,11 @@
 import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -124,5 +131,40 @@ export function NoPlan() {
         {t.noPlan.body}
       </MessageBarBody>
     </MessageBar>
+  );
+}
+
+/** A question asked before an action that would replace something: what would happen, and two answers. */
+export function Confirm({
+  title,
+  question,
+  yes,
+  no,
+  onYes,
+  onNo,
+}: {
+  title: string;
+  /** null while nothing is asked */
+  question: string | null;
+  yes: string;
+  no: string;
+  onYes: () => void;
+  onNo: () => void;
+}) {
+  return (
+    <Dialog open={question !== null} onOpenChange={(_, d) => !d.open && onNo()}>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>{title}</DialogTitle>
+          <DialogContent>{question}</DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={onYes}>
+              {yes}
+            </Button>
+            <Button onClick={onNo}>{no}</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
   );
 }

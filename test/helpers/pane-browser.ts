@@ -4,9 +4,8 @@
  * machine.
  */
 import { existsSync, readFileSync } from "node:fs";
-import type { Server } from "node:http";
 import { join } from "node:path";
-import { type Browser, type Page, chromium } from "playwright-core";
+import { type Page, chromium } from "playwright-core";
 import type { Grid } from "../../src/core/grid";
 import { serveFolder } from "./static-server";
 
@@ -14,25 +13,8 @@ export const CHROMIUM = "/usr/bin/chromium";
 const OFFICE_JS = join(__dirname, "../../node_modules/@microsoft/office-js/dist");
 const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 
-export interface PaneBrowser {
-  page: Page;
-  close: () => Promise<void>;
-}
-
-/** Serves `dist` and opens its taskpane.html on a workbook holding `grid`. */
-export async function openPane(dist: string, grid: Grid): Promise<PaneBrowser> {
-  const { server, url }: { server: Server; url: string } = await serveFolder(dist);
-  const browser: Browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-    ],
-  });
-  const page = await browser.newPage();
+/** Opens `${url}taskpane.html` in `page` on a workbook holding `grid`; `before` runs ahead of the fake Excel. */
+export async function loadPane(page: Page, url: string, grid: Grid, before = ""): Promise<void> {
   // The route registered last wins: office.js from the package, everything else off the machine refused.
   await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
   await page.route(`${CDN}**`, (route) => {
@@ -45,8 +27,30 @@ export async function openPane(dist: string, grid: Grid): Promise<PaneBrowser> {
       : route.fulfill({ status: 404, body: "" });
   });
   const fake = readFileSync(join(__dirname, "../fakes/fake-excel.js"), "utf8");
-  await page.addInitScript(`${fake}\ninstallFakeExcel(${JSON.stringify(grid)});`);
+  await page.addInitScript(`${before}\n${fake}\ninstallFakeExcel(${JSON.stringify(grid)});`);
   await page.goto(`${url}taskpane.html`);
+}
+
+export interface PaneBrowser {
+  page: Page;
+  close: () => Promise<void>;
+}
+
+/** Serves `dist` and opens its task pane on a workbook holding `grid`, in a browser of its own. */
+export async function openPane(dist: string, grid: Grid): Promise<PaneBrowser> {
+  const { server, url } = await serveFolder(dist);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+    ],
+  });
+  const page = await browser.newPage();
+  await loadPane(page, url, grid);
   return {
     page,
     close: async () => {

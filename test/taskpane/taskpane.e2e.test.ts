@@ -29,14 +29,12 @@ import { enroll } from "../../src/sync/identity";
 import { memoryPlace } from "../../src/sync/saved";
 import { SyncSession } from "../../src/sync/session";
 import { planToGrid } from "../helpers/plans";
+import { CHROMIUM, loadPane } from "../helpers/pane-browser";
 import { serveFolder } from "../helpers/static-server";
 
 const ROOT = join(__dirname, "../..");
 const DIST = join(ROOT, "dist");
-const CHROMIUM = "/usr/bin/chromium";
-const OFFICE_JS = join(ROOT, "node_modules/@microsoft/office-js/dist");
 const SEED = join(ROOT, "test/fixtures/ke-hoach-tan-phong.txt");
-const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 const SCREENSHOTS = join(ROOT, "test-results/taskpane");
 const WIDTHS = [300, 350];
 const TABS = ["Tạo sổ", "Kiểm tra", "Tổng hợp", "Thời hạn", "Báo cáo", "Đồng bộ"];
@@ -158,22 +156,7 @@ run("the task pane in Chromium", () => {
         ...context,
       })
     ).newPage();
-    // Nothing leaves the machine; Office.js and the files it loads come from the npm package (the route
-    // registered last wins).
-    await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
-    await page.route(`${CDN}**`, (route) => {
-      const file = join(
-        OFFICE_JS,
-        new URL(route.request().url()).pathname.replace("/lib/1/hosted/", "")
-      );
-      return existsSync(file)
-        ? route.fulfill({ path: file, contentType: "text/javascript" })
-        : route.fulfill({ status: 404, body: "" });
-    });
-    await page.addInitScript(
-      `${before}\n${readFileSync(join(__dirname, "../fakes/fake-excel.js"), "utf8")}\ninstallFakeExcel(${JSON.stringify(grid)});`
-    );
-    await page.goto(`${url}taskpane.html`);
+    await loadPane(page, url, grid, before);
     if (!before) await page.getByRole("tab", { name: "Kiểm tra" }).waitFor({ timeout: 30000 });
     return page;
   }

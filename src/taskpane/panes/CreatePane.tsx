@@ -1,24 +1,11 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  Text,
-  Textarea,
-  makeStyles,
-} from "@fluentui/react-components";
+import { Button, Field, Input, Text, Textarea, makeStyles } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import { formatDate } from "../../core/dates";
 import { importPlanText, planTooLarge } from "../../core/importer";
 import { type Plan, emptyPlan } from "../../core/model";
 import { bareHamletName } from "../../core/text";
 import { writePlanWorkbook } from "../../excel/tasks";
-import { Busy, MessageArea, Notice, Pane } from "../components";
+import { Busy, Confirm, MessageArea, Notice, Pane } from "../components";
 import { useStrings } from "../context";
 import { useTask } from "../useTask";
 
@@ -163,20 +150,14 @@ export function CreatePane() {
           </Button>
         </div>
       )}
-      <Dialog open={asking !== null} onOpenChange={(_, d) => !d.open && setAsking(null)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{t.tabs.create}</DialogTitle>
-            <DialogContent>{asking?.question}</DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={() => asking && write(asking.plan, true)}>
-                {t.create.overwrite}
-              </Button>
-              <Button onClick={() => setAsking(null)}>{t.create.keep}</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <Confirm
+        title={t.tabs.create}
+        question={asking?.question ?? null}
+        yes={t.create.overwrite}
+        no={t.create.keep}
+        onYes={() => asking && write(asking.plan, true)}
+        onNo={() => setAsking(null)}
+      />
     </Pane>
   );
 }

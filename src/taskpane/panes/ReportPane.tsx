@@ -1,22 +1,10 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  Text,
-  makeStyles,
-} from "@fluentui/react-components";
+import { Button, Field, Input, Text, makeStyles } from "@fluentui/react-components";
 import { ChevronLeftRegular, ChevronRightRegular } from "@fluentui/react-icons";
 import { useEffect, useRef, useState } from "react";
 import { addDays, formatDate, parseDate } from "../../core/dates";
 import type { DailyReport } from "../../core/report";
 import { reportDate, writeDailyReport } from "../../excel/tasks";
-import { Busy, MessageArea, NoPlan, Notice, Pane } from "../components";
+import { Busy, Confirm, MessageArea, NoPlan, Notice, Pane } from "../components";
 import { useStrings } from "../context";
 import { useKept } from "../freshness";
 import { now } from "../now";
@@ -132,20 +120,14 @@ export function ReportPane() {
           </Text>
         </>
       )}
-      <Dialog open={asking !== null} onOpenChange={(_, d) => !d.open && setAsking(null)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{t.tabs.report}</DialogTitle>
-            <DialogContent>{asking && t.report.exists(asking)}</DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={() => make(true)}>
-                {t.report.replace}
-              </Button>
-              <Button onClick={() => setAsking(null)}>{t.report.cancel}</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <Confirm
+        title={t.tabs.report}
+        question={asking && t.report.exists(asking)}
+        yes={t.report.replace}
+        no={t.report.cancel}
+        onYes={() => make(true)}
+        onNo={() => setAsking(null)}
+      />
     </Pane>
   );
 }
