@@ -41,6 +41,19 @@ function outPath(args: Args): string {
   return out;
 }
 
+/**
+ * The file a new workbook goes to. An existing one is never overwritten silently: it may hold a commune's journal,
+ * and `new`/`import` replace every sheet (--force says the user means it).
+ */
+function newWorkbookPath(args: Args): string {
+  const out = outPath(args);
+  if (existsSync(out) && !args.switches.has("force"))
+    throw new InputError(
+      `Tệp "${out}" đã có; ghi sổ mới vào đó sẽ thay mọi trang (cả nhật ký, thời hạn, thành viên). Chọn tên tệp khác, hoặc thêm --force nếu chắc chắn muốn ghi đè.`
+    );
+  return out;
+}
+
 export function asOf(args: Args, nowMs: number): LocalDateTime {
   const text = args.options.get("as-of");
   if (text === undefined) return vietnamNow(nowMs);
@@ -50,7 +63,7 @@ export function asOf(args: Args, nowMs: number): LocalDateTime {
 }
 
 export async function newWorkbook(args: Args): Promise<Output> {
-  const out = outPath(args);
+  const out = newWorkbookPath(args);
   const plan = emptyPlan();
   const names = (args.options.get("ap") ?? "1").split(",").map(bareHamletName).filter(Boolean);
   plan.hamlets = names.map((name) => ({ name, responsible: "", works: [] }));
@@ -130,7 +143,7 @@ export async function importCommand(args: Args): Promise<Output> {
   const { plan, warnings } = importPlanText(await readPlanText(path));
   if (!plan.hamlets.length && !plan.targets.length)
     throw new InputError(`Không tìm thấy nội dung kế hoạch nào trong "${path}".`);
-  if (out) await writeLayouts(outPath(args), planLayouts(plan));
+  if (out) await writeLayouts(newWorkbookPath(args), planLayouts(plan));
   const code = warnings.length ? 1 : 0;
   if (args.switches.has("json")) return { stdout: json({ ...plan, warnings }), code };
   return { stdout: importSummary(plan, warnings, out), code };
@@ -201,7 +214,9 @@ export async function report(args: Args, nowMs: number): Promise<Output> {
   const data = buildReport(plan, date, at);
   const out = args.options.get("out");
   const layout = reportLayout(plan, data);
+  // Into the workbook itself, or another existing one, the day's sheet is added (or replaced) and nothing else.
   if (out && resolve(outPath(args)) === resolve(input)) await replaceSheet(wb, out, layout);
+  else if (out && existsSync(out)) await replaceSheet(await openWorkbook(out), out, layout);
   else if (out) await writeLayouts(out, [layout]);
   const left = reportLeftOut(plan, leftOut, date);
   return withErrors(args, findings, {

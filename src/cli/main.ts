@@ -21,18 +21,19 @@ type Command = OptionSpec & {
 
 const COMMANDS: Record<string, Command> = {
   new: {
-    usage: `danvan new --out SO.xlsx --ap "Cầu,Trại Bí"
-  Tạo sổ kế hoạch trống với các trang ấp đã kể.`,
+    usage: `danvan new --out SO.xlsx --ap "Cầu,Trại Bí" [--force]
+  Tạo sổ kế hoạch trống với các trang ấp đã kể; không ghi đè tệp đã có nếu không có --force.`,
     valued: ["out", "ap"],
-    switches: [],
+    switches: ["force"],
     run: (a) => newWorkbook(a),
   },
   import: {
-    usage: `danvan import KE-HOACH.docx --out SO.xlsx [--json]
-  Nhập kế hoạch từ tệp Word (.docx) hoặc văn bản (.txt, UTF-8) thành sổ kế hoạch.
+    usage: `danvan import KE-HOACH.docx --out SO.xlsx [--force] [--json]
+  Nhập kế hoạch từ tệp Word (.docx) hoặc văn bản (.txt, UTF-8) thành sổ kế hoạch mới;
+  không ghi đè tệp đã có nếu không có --force.
   Mã thoát 1: đã ghi sổ nhưng có điều cần kiểm tra lại (các dòng "Lưu ý").`,
     valued: ["out"],
-    switches: ["json"],
+    switches: ["json", "force"],
     run: (a) => importCommand(a),
   },
   check: {
@@ -58,7 +59,8 @@ const COMMANDS: Record<string, Command> = {
   },
   report: {
     usage: `danvan report SO.xlsx [--date 2024-12-12] [--out BC.xlsx] [--as-of …] [--json]
-  Báo cáo nhanh trong ngày (mặc định hôm nay, ngoài đợt thì ngày cuối đợt); --out ghi trang "BC dd-mm-yyyy".
+  Báo cáo nhanh trong ngày (mặc định hôm nay, ngoài đợt thì ngày cuối đợt); --out ghi trang "BC dd-mm-yyyy"
+  (vào một tệp đã có: thêm hoặc thay đúng trang đó, các trang khác giữ nguyên).
   Sổ chưa có kế hoạch hoặc ngày ngoài đợt: không lập báo cáo, mã thoát 2.`,
     valued: ["date", "out", "as-of"],
     switches: ["json"],
@@ -139,10 +141,12 @@ export async function run(argv: string[], nowMs = Date.now()): Promise<RunResult
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputError)
       return { code: 2, stdout: "", stderr: `Lỗi: ${e.message}` };
+    // A fault of DanVan's own, not of the input: the user gets Vietnamese, the detail goes to DANVAN_DEBUG.
+    if (process.env.DANVAN_DEBUG) console.error(e);
     return {
       code: 2,
       stdout: "",
-      stderr: `Lỗi: không xử lý được yêu cầu (${e instanceof Error ? e.message : String(e)}).`,
+      stderr: `Lỗi: DanVan gặp lỗi ngoài dự kiến khi chạy "danvan ${name}". Chạy lại với DANVAN_DEBUG=1 để xem chi tiết và gửi cho người hỗ trợ.`,
     };
   }
 }

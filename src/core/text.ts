@@ -98,6 +98,14 @@ export function stripXmlUnsafe(text: string): string {
   return text.replace(XML_UNSAFE, "");
 }
 
+/**
+ * JSON text a workbook cell can hold: each XML-forbidden character (only ever inside a string) written as its
+ * \uXXXX escape, which JSON.parse reads back as the same character.
+ */
+export function xmlSafeJson(json: string): string {
+  return json.replace(XML_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 /** Text as a workbook cell can hold it: no XML-forbidden characters, at most Excel's 32,767 characters. */
 export function writableText(text: string): string {
   const safe = stripXmlUnsafe(text);

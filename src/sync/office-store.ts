@@ -4,6 +4,7 @@
  * the outbox is mirrored into a very hidden sheet of the workbook, so a wiped browser cache loses nothing.
  * The device token is never written into the workbook, which travels by e-mail and Zalo.
  */
+import { xmlSafeJson } from "../core/text";
 import { type KeyValue, keyValuePlace } from "./key-value";
 import type { SavedPlace } from "./saved";
 
@@ -50,9 +51,11 @@ export function sheetMirrorPlace(): SavedPlace {
         const ws = old.isNullObject ? sheets.add(MIRROR_SHEET) : old;
         ws.visibility = Excel.SheetVisibility.veryHidden;
         ws.getRange("A:A").clear();
+        // A note may still hold U+FFFE (the server refuses it later): the workbook must save and reopen anyway.
+        const safe = xmlSafeJson(text);
         const chunks = Array.from(
-          { length: Math.max(1, Math.ceil(text.length / CHUNK)) },
-          (_, i) => [`${MARK}${text.slice(i * CHUNK, (i + 1) * CHUNK)}`]
+          { length: Math.max(1, Math.ceil(safe.length / CHUNK)) },
+          (_, i) => [`${MARK}${safe.slice(i * CHUNK, (i + 1) * CHUNK)}`]
         );
         ws.getRange(`A1:A${chunks.length}`).values = chunks;
         await context.sync();

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { emptyState } from "../../src/sync/client";
 import { readIdentity } from "../../src/sync/identity";
+import { hasXmlUnsafe } from "../../src/core/text";
 import { MIRROR_SHEET, panePlace, sheetMirrorPlace } from "../../src/sync/office-store";
 import { outboxStore } from "../../src/sync/stores";
 
@@ -86,6 +87,19 @@ test("a wiped browser cache loses nothing: the outbox comes back from the very h
   const mirror = book.sheets.find((s) => s.name === MIRROR_SHEET)!;
   expect(mirror.visibility).toBe("VeryHidden");
   expect(String(mirror.rows[0][0]).startsWith("~")).toBe(true);
+  local.clear();
+  expect(await store.load()).toEqual(state);
+});
+
+test("a note holding characters a workbook cannot store still leaves a workbook that saves: escaped in the mirror, read back the same", async () => {
+  const book = installExcel();
+  const local = installLocalStorage();
+  const store = outboxStore([panePlace(OUTBOX_KEY), sheetMirrorPlace()], () => undefined);
+  const state = outboxWithEdits();
+  state.pending[0].args.note = "trước\uFFFEsau\u0001";
+  await store.save(state);
+  const mirror = book.sheets.find((s) => s.name === MIRROR_SHEET)!;
+  expect(hasXmlUnsafe(mirror.rows.map((r) => String(r[0])).join(""))).toBe(false);
   local.clear();
   expect(await store.load()).toEqual(state);
 });
