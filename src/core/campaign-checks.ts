@@ -46,7 +46,11 @@ export function campaignProblem(plan: Plan): Finding | null {
 /** Missing daily reports listed one by one per hamlet, at most this many; the last one counts the rest. */
 const MISSING_LISTED = 5;
 
-export function missingReports(plan: Plan, asOf: LocalDateTime, rows: EffectiveRow[]): Finding[] {
+export function missingReports(
+  plan: Plan,
+  asOf: LocalDateTime,
+  rows: readonly EffectiveRow[]
+): Finding[] {
   const window = reportWindow(plan);
   const byHamlet = new Map<string, string[]>();
   for (const r of dailyReportStatuses(plan, asOf, rows)) {
@@ -80,7 +84,7 @@ export function missingReports(plan: Plan, asOf: LocalDateTime, rows: EffectiveR
 function closedDaysReported(
   plan: Plan,
   asOf: LocalDateTime,
-  rows: EffectiveRow[]
+  rows: readonly EffectiveRow[]
 ): { days: number; reported: Map<string, number> } {
   const last = lastClosedDay(plan, asOf);
   const start = plan.settings.start;

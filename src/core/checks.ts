@@ -241,7 +241,7 @@ function checkHamletReferences(plan: Plan): Finding[] {
   return out;
 }
 
-function checkJournal(plan: Plan, asOf: LocalDateTime, rows: EffectiveRow[]): Finding[] {
+function checkJournal(plan: Plan, asOf: LocalDateTime, rows: readonly EffectiveRow[]): Finding[] {
   const out: Finding[] = [];
   const window = reportWindow(plan);
   const seen = new Set<string>();
@@ -287,7 +287,7 @@ function checkJournal(plan: Plan, asOf: LocalDateTime, rows: EffectiveRow[]): Fi
   return [...out, ...missingReports(plan, asOf, rows)];
 }
 
-function checkRatio(plan: Plan, rows: EffectiveRow[]): Finding[] {
+function checkRatio(plan: Plan, rows: readonly EffectiveRow[]): Finding[] {
   const ratio = plan.settings.ratio;
   if (!ratio) return [];
   const out: Finding[] = [];

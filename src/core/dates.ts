@@ -26,9 +26,17 @@ export function isoDate(year: number, month: number, day: number): string | null
 
 /** Days since 1970-01-01 of an ISO date. */
 export function dayNumber(date: string): number {
-  const [y, m, d] = date.split("-").map(Number);
-  return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+  let n = DAY_NUMBERS.get(date);
+  if (n === undefined) {
+    const [y, m, d] = date.split("-").map(Number);
+    if (DAY_NUMBERS.size >= 10_000) DAY_NUMBERS.clear();
+    DAY_NUMBERS.set(date, (n = Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY)));
+  }
+  return n;
 }
+
+/** A campaign's journal names its few days thousands of times over. */
+const DAY_NUMBERS = new Map<string, number>();
 
 export function dateFromDayNumber(days: number): string {
   const d = new Date(days * MS_PER_DAY);

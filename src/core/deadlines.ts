@@ -96,7 +96,7 @@ export function lastClosedDay(plan: Plan, asOf: LocalDateTime): string | null {
 export function dailyReportStatuses(
   plan: Plan,
   asOf: LocalDateTime,
-  effective: EffectiveRow[] = effectiveRows(plan)
+  effective: readonly EffectiveRow[] = effectiveRows(plan)
 ): DailyReportStatus[] {
   const window = reportWindow(plan);
   const rows = new Map(effective.map((e) => [dayKey(e.hamlet, e.date), e.row]));

@@ -37,7 +37,25 @@ function sentOrder(row: JournalRow, date: string): number {
  * sent date and time (a correction replaces, it never adds); on a tie the lower row. Rows of unknown
  * hamlets or without a date are left out.
  */
-export function effectiveRows(plan: Plan): EffectiveRow[] {
+export function effectiveRows(plan: Plan): readonly EffectiveRow[] {
+  const hit = EFFECTIVE.get(plan.journal);
+  if (hit && hit.hamlets === plan.hamlets) return hit.rows;
+  const rows = rowsThatCount(plan);
+  EFFECTIVE.set(plan.journal, { hamlets: plan.hamlets, rows });
+  return rows;
+}
+
+/**
+ * A read plan is never changed afterwards (a change makes a new plan), while one click runs the check, the totals
+ * and the report over it: the rows that count are worked out once per journal and hamlet list. Frozen, so a
+ * caller that tried to change them would fail loudly instead of corrupting the next caller's figures.
+ */
+const EFFECTIVE = new WeakMap<
+  readonly JournalRow[],
+  { hamlets: Plan["hamlets"]; rows: readonly EffectiveRow[] }
+>();
+
+function rowsThatCount(plan: Plan): readonly EffectiveRow[] {
   const known = new Map(plan.hamlets.map((h) => [hamletKey(h.name), h.name]));
   // The same few names repeat on every day's rows; fold each spelling once.
   const spelled = new Map<string, string | undefined>();
@@ -52,12 +70,11 @@ export function effectiveRows(plan: Plan): EffectiveRow[] {
     if (!prev || order >= prev.order) out.set(key, { hamlet, date: row.date, row, order });
   }
   // Indicators only for the rows that count: a superseded copy is never summed.
-  return [...out.values()].map(({ hamlet, date, row }) => ({
-    hamlet,
-    date,
-    row,
-    indicators: rowIndicators(row),
-  }));
+  return Object.freeze(
+    [...out.values()].map(({ hamlet, date, row }) =>
+      Object.freeze({ hamlet, date, row, indicators: Object.freeze(rowIndicators(row)) })
+    )
+  );
 }
 
 export interface EffectiveRow {

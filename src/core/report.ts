@@ -51,7 +51,8 @@ export function buildReport(plan: Plan, date: string, madeAt: LocalDateTime): Da
   const forces: Record<string, HamletForces> = {};
   const ratio = plan.settings.ratio;
   for (const h of plan.hamlets) {
-    const i = today.get(h.name)?.indicators ?? zeroIndicators();
+    // The report owns its figures: the journal's rows that count are shared by every reader of the plan.
+    const i = { ...(today.get(h.name)?.indicators ?? zeroIndicators()) };
     hamlets[h.name] = i;
     forces[h.name] = {
       short: ratio ? peopleShort(i.nhan_dan, i.llvt, ratio.people, ratio.forces) : null,

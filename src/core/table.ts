@@ -114,8 +114,9 @@ function matchHeaderRow(row: GridValue[], keys: HeaderKeys): Map<string, number[
 
 const TOTAL_ROW = new Set(["tong", "tong cong", "cong", "tong so", "cong don", "total"]);
 
+/** Only a row whose first value is a word can be a totals row; most rows start with a number or a date. */
 function isTotalRow(row: GridValue[]): boolean {
-  const first = filledCells(row)[0]?.value;
+  const first = row.find((v) => !isBlank(v));
   return typeof first === "string" && TOTAL_ROW.has(fold(first).replace(/ \d+$/, ""));
 }
 
@@ -172,8 +173,12 @@ export function findTable(
   const rows: TableRow[] = [];
   for (const { index, cells: raw } of dataRows) {
     const cells: Record<string, GridValue> = {};
-    for (const [field, c] of columns) cells[field] = raw[c] ?? null;
-    if (Object.values(cells).every(isBlank) || isTotalRow(raw)) continue;
+    let blank = true;
+    for (const [field, c] of columns) {
+      const value = (cells[field] = raw[c] ?? null);
+      blank &&= isBlank(value);
+    }
+    if (blank || isTotalRow(raw)) continue;
     rows.push({ row: index + 1, cells });
   }
   return {

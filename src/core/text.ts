@@ -36,10 +36,10 @@ export const fold = memoized((text) =>
 );
 
 /** Folds and removes a word repeated right after itself ("ap ap san bay" → "ap san bay"). */
-export function foldUndoubled(text: string): string {
+export const foldUndoubled = memoized((text) => {
   const words = fold(text).split(" ");
   return words.filter((w, i) => i === 0 || w !== words[i - 1]).join(" ");
-}
+});
 
 export function levenshtein(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);

@@ -54,7 +54,10 @@ function sumRows(rows: (Measures & { category: CategoryKey | null })[]): Categor
   return out;
 }
 
-export function computeTotals(plan: Plan, rows: EffectiveRow[] = effectiveRows(plan)): Totals {
+export function computeTotals(
+  plan: Plan,
+  rows: readonly EffectiveRow[] = effectiveRows(plan)
+): Totals {
   const hamlets: Record<string, HamletTotals> = {};
   for (const h of plan.hamlets)
     hamlets[h.name] = { plan: sumRows(h.works), done: zeroIndicators() };
