@@ -38,8 +38,22 @@ function withoutQuotePrefix(value: CellValue): CellValue {
   return typeof value === "string" ? value.replace(/^\s*['\u2018\u2019]/, "") : value;
 }
 
+/** How a message names what was typed, and what becomes of a figure outside its limits. */
+export interface CellWording {
+  subject(where: Where, label: string): string;
+  refused: string;
+}
+
+/** A workbook's words: the cell and its column ("Ô D7 (Quân đội)"); a refused figure is left out of totals. */
+export const WORKBOOK_WORDING: CellWording = {
+  subject: (where, label) => `Ô ${where.cell} (${label})`,
+  refused: "số này không được cộng",
+};
+
 export class CellReader {
   readonly findings: Finding[] = [];
+
+  constructor(private readonly wording: CellWording = WORKBOOK_WORDING) {}
 
   private invalid(where: Where, label: string, value: GridValue, expected: string): null {
     this.findings.push(
@@ -47,7 +61,7 @@ export class CellReader {
         "VALUE_INVALID",
         "error",
         where,
-        `Ô ${where.cell} (${label}): không đọc được "${cellText(value)}" — cần ${expected}.`,
+        `${this.wording.subject(where, label)}: không đọc được "${cellText(value)}" — cần ${expected}.`,
         { actual: cellText(value) }
       )
     );
@@ -62,7 +76,7 @@ export class CellReader {
           "FORMULA_ERROR",
           "error",
           where,
-          `Ô ${where.cell} (${label}): công thức =${value.formula} chưa được tính; mở và lưu lại bằng Excel.`,
+          `${this.wording.subject(where, label)}: công thức =${value.formula} chưa được tính; mở và lưu lại bằng Excel.`,
           { actual: cellText(value) }
         )
       );
@@ -75,7 +89,7 @@ export class CellReader {
         "FORMULA_ERROR",
         "error",
         where,
-        `Ô ${where.cell} (${label}) có lỗi công thức ${cellText(value)}; sửa công thức hoặc nhập giá trị.`,
+        `${this.wording.subject(where, label)} có lỗi công thức ${cellText(value)}; sửa công thức hoặc nhập giá trị.`,
         { actual: cellText(value) }
       )
     );
@@ -108,7 +122,7 @@ export class CellReader {
           "VALUE_INVALID",
           "warning",
           where,
-          `Ô ${where.cell} (${label}): "${cellText(value)}" có thể hiểu hai cách; đã đọc theo cách viết Việt Nam là ${formatVietnameseNumber(q.value)}. Hãy viết rõ (dấu chấm ngăn nghìn, dấu phẩy thập phân).`,
+          `${this.wording.subject(where, label)}: "${cellText(value)}" có thể hiểu hai cách; đã đọc theo cách viết Việt Nam là ${formatVietnameseNumber(q.value)}. Hãy viết rõ (dấu chấm ngăn nghìn, dấu phẩy thập phân).`,
           { actual: q.value }
         )
       );
@@ -137,10 +151,16 @@ export class CellReader {
             `là ${cellText(value)}, quá mức một xã có thể có (tối đa ${formatVietnameseNumber(limit!.max)}${limit!.unit ? ` ${limit!.unit}` : ""})`,
           ] as const);
     this.findings.push(
-      finding(code, "error", where, `Ô ${where.cell} (${label}) ${text}; số này không được cộng.`, {
-        actual: Number.isFinite(amount) ? amount : cellText(value),
-        ...(problem === "too_large" ? { expected: limit!.max } : {}),
-      })
+      finding(
+        code,
+        "error",
+        where,
+        `${this.wording.subject(where, label)} ${text}; ${this.wording.refused}.`,
+        {
+          actual: Number.isFinite(amount) ? amount : cellText(value),
+          ...(problem === "too_large" ? { expected: limit!.max } : {}),
+        }
+      )
     );
     return null;
   }
@@ -182,7 +202,7 @@ export class CellReader {
         "CATEGORY_UNKNOWN",
         "error",
         where,
-        `Ô ${where.cell} (${label}): loại công việc "${cellText(value)}" không có trong danh mục${suggestion ? `; có phải "${suggestion}"?` : "."}`,
+        `${this.wording.subject(where, label)}: loại công việc "${cellText(value)}" không có trong danh mục${suggestion ? `; có phải "${suggestion}"?` : "."}`,
         { actual: cellText(value), ...(suggestion ? { suggestion } : {}) }
       )
     );

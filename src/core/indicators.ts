@@ -64,3 +64,19 @@ export const FORCE_INDICATORS: { key: IndicatorKey; label: string }[] = [
   { key: "nhan_dan", label: "Nhân dân" },
   { key: "llvt", label: "LLVT" },
 ];
+
+/**
+ * One hamlet's plan figure per result indicator, from its own works only (a hamlet has no Chỉ tiêu table),
+ * and what its journal adds up to: the phone page shows them beside each field.
+ */
+export function hamletProgress(
+  totals: Totals,
+  hamlet: string
+): Partial<Record<IndicatorKey, { target: number | null; done: number }>> {
+  const own = totals.hamlets[hamlet];
+  if (!own) return {};
+  const scoped: Totals = { stated: {}, itemised: own.plan, hamlets: {}, done: own.done };
+  return Object.fromEntries(
+    RESULT_INDICATORS.map((r) => [r.key, { target: r.target(scoped), done: own.done[r.key] }])
+  );
+}

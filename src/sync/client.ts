@@ -218,15 +218,18 @@ export class SyncClient {
   /**
    * Fetches what changed since the last cookie; known versions follow the server. `write` puts the rows into
    * the client first: if it fails the cookie stays, so they come again, and the client's stale rows are never
-   * taken for its own edits of the newer ones.
+   * taken for its own edits of the newer ones. `fromStart` asks for every row again, whatever the cookie.
    */
-  async pull(write?: (response: PullResponse) => Promise<void>): Promise<PullResponse> {
+  async pull(
+    write?: (response: PullResponse) => Promise<void>,
+    fromStart = false
+  ): Promise<PullResponse> {
     const response = await this.request(
       "/pull",
       {
         protocolVersion: PROTOCOL_VERSION,
         clientID: this.state.clientID,
-        cookie: this.state.cookie,
+        cookie: fromStart ? null : this.state.cookie,
       },
       (b) => PullResponseSchema.parse(b)
     );
@@ -242,14 +245,15 @@ export class SyncClient {
   }
 }
 
-/** A 200 whose body is not this protocol's answer: another program, or a server of another DanVan. */
+/** What a 200 whose body is not this protocol's answer means: another program, or a server of another DanVan. */
+export const NOT_DANVAN_ANSWER =
+  "Máy chủ trả lời không đúng giao thức DanVan; kiểm tra địa chỉ máy chủ, hoặc cập nhật DanVan ở máy chủ và máy này.";
+
 function parseAnswer<T>(body: unknown, parse: (x: unknown) => T): T {
   try {
     return parse(body);
   } catch {
-    throw new ServerError(
-      "Máy chủ trả lời không đúng giao thức DanVan; kiểm tra địa chỉ máy chủ, hoặc cập nhật DanVan ở máy chủ và máy này."
-    );
+    throw new ServerError(NOT_DANVAN_ANSWER);
   }
 }
 

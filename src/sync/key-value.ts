@@ -6,6 +6,17 @@ export interface KeyValue {
   setItem(key: string, value: string): Promise<void>;
 }
 
+/** The browser's localStorage, as the asynchronous storage the other places speak. */
+export function browserStorage(): KeyValue {
+  // Typed by shape: this module is also built for Node, which has no DOM types.
+  type Local = { getItem(key: string): string | null; setItem(key: string, value: string): void };
+  const local = () => (globalThis as unknown as { localStorage: Local }).localStorage;
+  return {
+    getItem: async (key) => local().getItem(key),
+    setItem: async (key, value) => local().setItem(key, value),
+  };
+}
+
 /**
  * One key of `storage`, `label` saying to the user what the storage is; a damaged value is copied to
  * `<key>.hong-<stamp>` and the key emptied.

@@ -5,16 +5,12 @@
  * The device token is never written into the workbook, which travels by e-mail and Zalo.
  */
 import { xmlSafeJson } from "../core/text";
-import { type KeyValue, keyValuePlace } from "./key-value";
+import { type KeyValue, browserStorage, keyValuePlace } from "./key-value";
 import type { SavedPlace } from "./saved";
 
 export function hostStorage(): KeyValue {
   const runtime = (globalThis as { OfficeRuntime?: { storage?: KeyValue } }).OfficeRuntime;
-  if (runtime?.storage) return runtime.storage;
-  return {
-    getItem: async (key) => globalThis.localStorage.getItem(key),
-    setItem: async (key, value) => globalThis.localStorage.setItem(key, value),
-  };
+  return runtime?.storage ?? browserStorage();
 }
 
 /** One key of the pane's storage. */

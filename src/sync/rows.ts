@@ -1,5 +1,5 @@
 /** The rows a workbook holds for sync: the one that counts for each hamlet-day, with its full sent time. */
-import { formatTime } from "../core/dates";
+import { formatTime, parseTime } from "../core/dates";
 import type { JournalEntry } from "../core/journal-writes";
 import { effectiveRows } from "../core/journal";
 import type { JournalRow, Plan } from "../core/model";
@@ -54,4 +54,19 @@ export function workbookJournal(
   write: (rows: JournalEntry[]) => Promise<number>
 ): LocalJournal {
   return { read: async () => journalRows(await readPlan()), write };
+}
+
+/** A synced row as the journal reads it: Giờ gửi split back into its day and minutes (the inverse of sentAt). */
+export function journalRowOf(row: LocalRow): JournalRow {
+  const [day, time] = row.data.sentAt?.split("T") ?? [null, null];
+  const { values, note, reporter } = row.data;
+  return {
+    date: row.date,
+    hamlet: row.hamlet,
+    values,
+    note,
+    reporter,
+    sent_minutes: time ? parseTime(time) : null,
+    sent_date: day,
+  };
 }

@@ -72,16 +72,32 @@ export class SyncSession {
     return (await this.client()).pending.length;
   }
 
+  /** The hamlet-days whose edits wait in the outbox, oldest first: the phone page's "Chờ gửi". */
+  async waiting(): Promise<{ hamlet: string; date: string }[]> {
+    const days = new Map<string, { hamlet: string; date: string }>();
+    for (const { args } of (await this.client()).pending)
+      days.set(key(args.hamlet, args.date), { hamlet: args.hamlet, date: args.date });
+    return [...days.values()];
+  }
+
+  /**
+   * Puts the journal's changed rows into the outbox without sending anything, so an entry is kept on the
+   * device before any network; the next sync sends them. Returns how many edits were queued.
+   */
+  async queue(): Promise<number> {
+    const client = await this.client();
+    return (await this.enqueue(client)).queued;
+  }
+
   async sync(): Promise<SyncOutcome> {
     const client = await this.client();
-    const local = await this.ports.journal.read();
-    const own = this.ownRows(local.rows);
-    await client.enqueue(own.rows);
+    const { local, own } = await this.enqueue(client);
     const sent = await client.push();
     let received = 0;
+    // A journal holding nothing (a new workbook, a phone's damaged journal set aside) gets every row again.
     const pulled = await client.pull(async (r) => {
       received = await this.writeBack(local.rows, r.rows);
-    });
+    }, local.rows.length === 0);
     const refused = refusalsOf(sent, pulled);
     return {
       pushed: sent.filter((s) => s.status !== "conflict" && !refused.has(s.id)).length,
@@ -104,6 +120,13 @@ export class SyncSession {
       if (!(e instanceof ServerError && e.code === "not_found")) throw e;
     }
     return this.sync();
+  }
+
+  /** Reads the journal and queues the rows this device may send. */
+  private async enqueue(client: SyncClient) {
+    const local = await this.ports.journal.read();
+    const own = this.ownRows(local.rows);
+    return { local, own, queued: await client.enqueue(own.rows) };
   }
 
   /** A hamlet's device sends its own hamlet's rows, under the server's spelling of its name. */
