@@ -6,6 +6,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const path = require("path");
+const phone = require("./webpack.phone");
 const { httpsOptions } = require("./scripts/certs");
 
 const TARGET = "es2017";
@@ -31,6 +32,7 @@ module.exports = async (env, options) => {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
       functions: "./src/functions/functions.ts",
+      ...phone.entry,
     },
     target: ["web", TARGET],
     output: { path: path.resolve(__dirname, "dist"), clean: true },
@@ -53,6 +55,7 @@ module.exports = async (env, options) => {
     },
     performance: { hints: false },
     plugins: [
+      ...phone.plugins(),
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
         input: "./src/functions/functions.ts",

@@ -27,6 +27,7 @@ import {
 import { MAX_STORED_INT } from "../src/sync/row-check";
 import { SyncMetrics } from "./metrics";
 import { openApiDocument } from "./openapi";
+import { registerPhonePage } from "./phone-page";
 import { type Database, StoreUnavailable } from "./store/database";
 import { type Caller, SyncError, campaignPlan, enroll, pull, push, resolveConflict } from "./sync";
 
@@ -179,6 +180,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.type(metrics.contentType).send(await metrics.text())
   );
   app.get("/openapi.json", async () => openApiDocument());
+  await registerPhonePage(app);
 
   app.post(
     "/enroll",
