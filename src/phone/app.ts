@@ -12,7 +12,7 @@ import { fetchPlan } from "../sync/plan";
 import { DayForm } from "./day-form";
 import { dayList } from "./day-list";
 import { campaignDays, dayStates, glance, planHamlet } from "./day-states";
-import { byId, h, say } from "./dom";
+import { byId, h, put, say } from "./dom";
 import { reenrolCard } from "./enrol";
 import { type Home, openHome, reporterName } from "./home";
 import { STORAGE_PROBLEM, Sender } from "./sender";
@@ -37,13 +37,13 @@ export async function showApp(
     page?.stop();
     const reporter = (await reporterName.get()) ?? "";
     page = new Page(identity, home, plan, sender, { reenrol, reporter });
-    main.replaceChildren(page.el);
+    put(main, page.el);
     await page.start();
   };
   // What the phone kept is shown at once; the plan and the rows follow when the server answers.
   const cached = (await home.plan.load())?.plan ?? null;
   if (cached) await show(cached);
-  else main.replaceChildren(h("p", { class: "loading" }, "Đang tải kế hoạch của xã…"));
+  else put(main, h("p", { class: "loading" }, "Đang tải kế hoạch của xã…"));
   void sender.syncNow();
   try {
     const plan = await fetchPlan(identity);
@@ -52,7 +52,7 @@ export async function showApp(
     if (JSON.stringify(plan) !== JSON.stringify(cached)) await show(plan);
   } catch (e) {
     if (e instanceof AuthError) reenrol();
-    if (!page) main.replaceChildren(planMissing(e));
+    if (!page) put(main, planMissing(e));
   }
 }
 
@@ -98,7 +98,7 @@ class Page {
     this.form = new DayForm(
       plan,
       { plan: this.hamlet, server: identity.hamlet! },
-      (row) => this.sender.send(row),
+      { send: (row) => this.sender.send(row), opened: () => void this.refresh() },
       options.reporter
     );
     this.el = h(
@@ -147,18 +147,20 @@ class Page {
       now: at,
     });
     this.form.update({ rows, states, notes, now: at });
-    this.days.replaceChildren(dayList(states, this.form.chosen, (date) => this.openDay(date)));
-    this.glance.replaceChildren(...glance(states, at.date).map((line) => h("li", {}, line)));
+    put(
+      this.days,
+      dayList(states, this.form.chosen, (date) => this.openDay(date))
+    );
+    put(this.glance, ...glance(states, at.date).map((line) => h("li", {}, line)));
     const problem = this.sender.problem;
     const unreachable = problem?.kind === "unreachable";
     say(byId("net"), !navigator.onLine ? OFFLINE : unreachable ? problem.message : null);
-    say(byId("notice"), unreachable ? null : (problem?.message ?? null));
+    say(byId("problem"), unreachable ? null : (problem?.message ?? null));
     if (problem?.kind === "enrol" && !document.getElementById("reenrol")) this.reenrol();
   }
 
   private openDay(date: string): void {
     this.form!.open(date);
-    void this.refresh();
     this.form!.el.scrollIntoView({ behavior: "smooth", block: "start" });
   }
 }

@@ -20,9 +20,10 @@ import { peopleShort } from "../core/ratio";
 import { computeTotals } from "../core/totals";
 import type { LocalRow } from "../sync/client";
 import { RowData } from "../sync/protocol";
+import { rowProblems } from "../sync/row-check";
 import { journalRowOf } from "../sync/rows";
 import { type DayState, dayLabel } from "./day-states";
-import { h, say } from "./dom";
+import { h, put, say } from "./dom";
 import { type DayNote, reporterName } from "./home";
 import { STORAGE_PROBLEM } from "./sender";
 
@@ -77,7 +78,11 @@ export class DayForm {
     private readonly plan: Plan,
     /** The plan's spelling, and the server's (what rows are sent under). */
     private readonly hamlet: { plan: string; server: string },
-    private readonly send: (row: LocalRow) => Promise<void>,
+    private readonly how: {
+      send: (row: LocalRow) => Promise<void>;
+      /** A day was opened in the form. */
+      opened: (date: string) => void;
+    },
     /** The name the last report was signed with, offered on a day not reported yet. */
     private reporter: string
   ) {
@@ -172,9 +177,10 @@ export class DayForm {
 
   /** Opens `date` in the form (from the list of days). */
   open(date: string): void {
+    this.how.opened(date);
     this.date.value = date;
     this.dirty = false;
-    say(this.error, null);
+    this.complain(null);
     this.fill(date);
     this.showDay();
     this.live();
@@ -182,14 +188,15 @@ export class DayForm {
 
   private fillDates(days: string[], today: string): void {
     const chosen = this.date.value;
-    this.date.replaceChildren(
+    put(
+      this.date,
       ...days.map((d) => h("option", { value: d }, `${dayLabel(d)}/${d.slice(0, 4)}`))
     );
     this.date.value = days.includes(chosen)
       ? chosen
       : days.includes(today)
         ? today
-        : (days.at(-1) ?? "");
+        : (days[days.length - 1] ?? "");
     this.el.hidden = !days.length;
   }
 
@@ -273,6 +280,12 @@ export class DayForm {
     }
   }
 
+  /** Says why "Gửi" did not send; the day's state beside the button steps aside meanwhile. */
+  private complain(text: string | null): void {
+    say(this.error, text);
+    this.sendState.hidden = !!text;
+  }
+
   private async submit(event: Event): Promise<void> {
     event.preventDefault();
     const entry = readEntry(this.texts());
@@ -281,30 +294,34 @@ export class DayForm {
       const wrong = ENTRY_FIELDS.filter((f) =>
         entry.problems[f.field]?.some((p) => p.severity === "error")
       );
-      say(
-        this.error,
+      this.complain(
         `Chưa gửi: sửa ${wrong.length > 1 ? "các ô" : "ô"} ${wrong.map((f) => f.header).join(", ")}.`
       );
       this.controls.get(wrong[0].field)!.focus();
       return;
     }
     if (!Object.keys(entry.values).length && !entry.note)
-      return say(this.error, "Chưa có số liệu nào để gửi.");
+      return this.complain("Chưa có số liệu nào để gửi.");
     const now = vietnamNow(Date.now());
-    const data = RowData.parse({
+    const date = this.date.value;
+    const data: RowData = {
       values: entry.values,
       note: entry.note,
       reporter: entry.reporter,
       sentAt: `${now.date}T${formatTime(now.minutes)}`,
-    });
-    say(this.error, null);
+    };
+    // The server's own question, last: what it would refuse is not queued.
+    const refused = rowProblems(date, data, this.plan.settings);
+    if (!RowData.safeParse(data).success) refused.push("Ghi chú hoặc tên người báo cáo dài quá.");
+    if (refused.length) return this.complain(`Chưa gửi: ${refused.join(" ")}`);
+    this.complain(null);
     this.button.disabled = true;
     try {
-      await this.send({ hamlet: this.hamlet.server, date: this.date.value, data });
+      await this.how.send({ hamlet: this.hamlet.server, date, data });
       if (entry.reporter) await reporterName.set((this.reporter = entry.reporter));
       this.dirty = false;
     } catch {
-      say(this.error, STORAGE_PROBLEM);
+      this.complain(STORAGE_PROBLEM);
     } finally {
       this.button.disabled = false;
     }

@@ -100,7 +100,7 @@ export function glance(states: DayState[], today: string): string[] {
   const lines: string[] = [];
   const now = states.find((s) => s.date === today);
   const first = states[0]?.date;
-  const last = states.at(-1)?.date;
+  const last = states[states.length - 1]?.date;
   if (now) lines.push(`Hôm nay ${dayLabel(today)}: ${now.text}.`);
   else if (first && today < first) lines.push(`Đợt bắt đầu ngày ${formatDate(first)}.`);
   else if (last) lines.push(`Đợt đã kết thúc ngày ${formatDate(last)}.`);

@@ -26,3 +26,9 @@ export function say(el: HTMLElement, text: string | null): void {
   el.textContent = text ?? "";
   el.hidden = !text;
 }
+
+/** The element's children replaced (replaceChildren is Chrome 86; phones keep older ones). */
+export function put(el: HTMLElement, ...children: (Node | string)[]): void {
+  el.textContent = "";
+  el.append(...children);
+}

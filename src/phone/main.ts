@@ -5,7 +5,7 @@
 import { SyncFailure } from "../sync/errors";
 import { type Identity, readIdentity } from "../sync/identity";
 import { showApp } from "./app";
-import { byId, say } from "./dom";
+import { byId, put, say } from "./dom";
 import { codeFromAddress, enrolCard, reenrolCard } from "./enrol";
 import { identityPlace } from "./home";
 import { STORAGE_PROBLEM } from "./sender";
@@ -42,9 +42,7 @@ async function start(): Promise<void> {
   const code = codeFromAddress(location.hash);
   const identity = await savedIdentity();
   if (!identity) {
-    main.replaceChildren(
-      enrolCard({ code, current: null, enrolled: (id) => void showApp(id, main, notify) })
-    );
+    put(main, enrolCard({ code, current: null, enrolled: (id) => void showApp(id, main, notify) }));
     return;
   }
   await showApp(identity, main, notify);

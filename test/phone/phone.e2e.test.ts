@@ -9,6 +9,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { parse } from "acorn";
 import { type BrowserContext, type Page, chromium } from "playwright-core";
 import { ENTRY_FIELDS } from "../../src/core/journal-entry";
 import { readPlanFile } from "../sync/devices";
@@ -53,6 +54,13 @@ beforeAll(() => {
     stdio: "pipe",
   });
 }, 240000);
+
+test("the page's scripts parse as ES2017, as the add-in's do, for the older Chrome of cheap phones", () => {
+  for (const file of ["phone.js", "sw.js"])
+    expect(() =>
+      parse(readFileSync(join(build(), file), "utf8"), { ecmaVersion: 2017, sourceType: "script" })
+    ).not.toThrow();
+});
 
 test(`the page's JS and CSS stay within ${BUDGET_KIB} KiB gzipped`, () => {
   const files = ["phone.js", "style.css", "sw.js"];
@@ -381,5 +389,23 @@ run("the hamlet's phone page in Chromium", () => {
       { dan_quan: 9, nhan_dan: 5 },
     ]);
     await phoneB.context.close();
+  });
+
+  test("a damaged journal on the phone is set aside with a notice, and the sent days come back from the server", async () => {
+    const { page } = phoneA;
+    await page.evaluate(() => localStorage.setItem("danvan.ap.journal.1", '{"format":1,"rows":[{'));
+    await page.reload();
+    await page
+      .locator("#notice")
+      .getByText(
+        /^Nhật ký lưu trên máy ở bộ nhớ của trình duyệt \(khóa danvan\.ap\.journal\.1\) bị hỏng/
+      )
+      .waitFor();
+    await dayState(page).getByText("Ngày 12/12/2024: Đã gửi lúc 14:20").waitFor();
+    expect(await dayBadge(page, "T4 11/12").textContent()).toBe(
+      "Đã gửi lúc 14:20 ngày 12/12 (trễ hạn 15:00)"
+    );
+    expect(await page.getByLabel("Phát quang (m)", { exact: true }).inputValue()).toBe("950");
+    await shot(page, "8-nhat-ky-hong-da-khoi-phuc");
   });
 });

@@ -78,7 +78,7 @@ describe.each(storeTargets())("the phone's journal and outbox on $name", (target
   const enrolPhone = async (hamlet: string) =>
     enroll(
       fetchTransport(url),
-      { server: url, code: (await issueHamletCode(db, hamlet, campaign)).code, name: "Điện thoại" },
+      { server: url, code: (await issueHamletCode(db, hamlet, { campaign })).code, name: "Điện thoại" },
       memoryPlace()
     );
 
