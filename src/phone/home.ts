@@ -9,6 +9,7 @@ import { fetchTransport } from "../sync/client";
 import type { Identity } from "../sync/identity";
 import { browserStorage, keyValuePlace } from "../sync/key-value";
 import { RowData } from "../sync/protocol";
+import type { LocalJournal } from "../sync/rows";
 import { type SavedDocument, type SavedPlace, savedDocument } from "../sync/saved";
 import { SyncSession } from "../sync/session";
 import { StoredJournal } from "../sync/stored-journal";
@@ -63,9 +64,9 @@ export function openHome(identity: Identity, notify: (message: string) => void):
     notify
   );
   // A row arriving for a day (the commune's choice, another device's later edit) settles what was noted.
-  const settling = {
+  const settling: LocalJournal = {
     read: () => journal.read(),
-    async write(rows: Parameters<StoredJournal["write"]>[0]) {
+    async write(rows) {
       await forgetNotes(notes, new Set(rows.map((r) => r.date)));
       return journal.write(rows);
     },
@@ -91,6 +92,7 @@ export function openHome(identity: Identity, notify: (message: string) => void):
   return { journal, session, plan, notes };
 }
 
+/** Forgets what was noted of `days` (sent again, or a new row arrived for them). */
 export async function forgetNotes(notes: Home["notes"], days: Set<string>): Promise<void> {
   const kept = (await notes.load())?.notes ?? [];
   if (kept.some((n) => days.has(n.date)))
