@@ -10,12 +10,19 @@ export interface CliResult {
   stderr: string;
 }
 
-/** A runner in `dir()`; a hang ends as a failure (killed after 50 s), not as a test run that never ends. */
-export function cli(dir: () => string): (...args: string[]) => CliResult {
+/**
+ * A runner in `dir()`, with `env()` added to the environment (a DANVAN_HOME of its own); a hang ends as a
+ * failure (killed after 50 s), not as a test run that never ends.
+ */
+export function cli(
+  dir: () => string,
+  env: () => Record<string, string> = () => ({})
+): (...args: string[]) => CliResult {
   return (...args) => {
     const r = spawnSync(process.execPath, [BIN, ...args], {
       encoding: "utf8",
       cwd: dir(),
+      env: { ...process.env, ...env() },
       maxBuffer: 64_000_000,
       timeout: 50_000,
     });

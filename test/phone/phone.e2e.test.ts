@@ -3,23 +3,23 @@
  * phone, against a real `danvan serve` (the built CLI, SQLite) serving the page it was built with; the commune
  * on the other side is the real CLI too. Screenshots of each state go to a folder the test prints.
  */
-import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { parse } from "acorn";
 import { type BrowserContext, type Page, chromium } from "playwright-core";
 import { ENTRY_FIELDS } from "../../src/core/journal-entry";
 import { readPlanFile } from "../sync/devices";
+import { type CliResult, cli } from "../helpers/cli";
+import { CHROMIUM } from "../helpers/pane-browser";
 import { tempDir } from "../helpers/tmp";
 
 const ROOT = join(__dirname, "../..");
 const BIN = join(ROOT, "bin/danvan.js");
 const SEED = join(ROOT, "test/fixtures/ke-hoach-tan-phong.txt");
-const CHROMIUM = "/usr/bin/chromium";
-const SHOTS = join(tmpdir(), "danvan-phone-screens");
+const SHOTS = join(ROOT, "test-results/phone");
 /** The page's JS and CSS, gzipped, stay under this (issue 11). */
 const BUDGET_KIB = 100;
 /** 12/12/2024 14:00 in Vietnam: the third day of Tân Phong's campaign, before the 15:00 deadline. */
@@ -38,15 +38,10 @@ function freePort(): Promise<number> {
   });
 }
 
-function danvan(home: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: "utf8",
-    cwd: dir(),
-    env: { ...process.env, DANVAN_HOME: join(dir(), home) },
-  });
-  if (r.status !== 0 && r.status !== 1) throw new Error(`danvan ${args.join(" ")}: ${r.stderr}`);
-  return { code: r.status, json: () => JSON.parse(r.stdout) };
-}
+/** `danvan` as the commune runs it (its identity in its own DANVAN_HOME), and as the server's operator does. */
+const commune = cli(dir, () => ({ DANVAN_HOME: join(dir(), "xa") }));
+const operator = cli(dir);
+const json = (r: CliResult) => JSON.parse(r.stdout);
 
 beforeAll(() => {
   execFileSync(process.execPath, [join(__dirname, "build-phone.js"), join(dir(), "build")], {
@@ -115,9 +110,9 @@ run("the hamlet's phone page in Chromium", () => {
 
   /** The commune's workbook after `danvan sync`, and what the sync said. */
   function communeSync() {
-    const synced = danvan("xa", "sync", "xa.xlsx", "--server", url, "--json");
+    const synced = commune("sync", "xa.xlsx", "--server", url, "--json");
     expect(synced.code).toBe(0);
-    return synced.json();
+    return json(synced);
   }
 
   const cauRows = async (date: string) =>
@@ -129,18 +124,10 @@ run("the hamlet's phone page in Chromium", () => {
     rmSync(SHOTS, { recursive: true, force: true });
     mkdirSync(SHOTS, { recursive: true });
     console.log(`Ảnh chụp trang điện thoại: ${SHOTS}`);
-    expect(danvan("xa", "import", SEED, "--out", "xa.xlsx").code).toBe(0);
-    codes = danvan(
-      "admin",
-      "admin",
-      "campaign",
-      "create",
-      "--db",
-      "db.sqlite",
-      "--from",
-      "xa.xlsx",
-      "--json"
-    ).json().codes;
+    expect(commune("import", SEED, "--out", "xa.xlsx").code).toBe(0);
+    codes = json(
+      operator("admin", "campaign", "create", "--db", "db.sqlite", "--from", "xa.xlsx", "--json")
+    ).codes;
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
     server = spawn(process.execPath, [BIN, "serve", "--port", String(port), "--db", "db.sqlite"], {
@@ -264,7 +251,7 @@ run("the hamlet's phone page in Chromium", () => {
   });
 
   test("the commune's danvan sync pulls exactly that row once, and danvan report shows its figures", async () => {
-    expect(danvan("xa", "enroll", "--server", url, "--code", codes.commune).code).toBe(0);
+    expect(commune("enroll", "--server", url, "--code", codes.commune).code).toBe(0);
     expect(communeSync()).toMatchObject({ pulled: 1, refused: [], conflicts: [] });
     expect(communeSync()).toMatchObject({ pulled: 0 });
     expect(await cauRows("2024-12-12")).toEqual([
@@ -275,16 +262,9 @@ run("the hamlet's phone page in Chromium", () => {
         sent_minutes: 14 * 60,
       }),
     ]);
-    const report = danvan(
-      "xa",
-      "report",
-      "xa.xlsx",
-      "--date",
-      "2024-12-12",
-      "--as-of",
-      "2024-12-12T15:30",
-      "--json"
-    ).json();
+    const report = json(
+      commune("report", "xa.xlsx", "--date", "2024-12-12", "--as-of", "2024-12-12T15:30", "--json")
+    );
     expect(report.hamlets["Cầu"]).toMatchObject({
       quan_doi: 12,
       dan_quan: 6,
@@ -308,7 +288,7 @@ run("the hamlet's phone page in Chromium", () => {
     expect(
       (await cauRows("2024-12-12")).map((r) => [r.values.phat_quang_m, r.sent_minutes])
     ).toEqual([[950, 14 * 60 + 20]]);
-    const report = danvan("xa", "report", "xa.xlsx", "--date", "2024-12-12", "--json").json();
+    const report = json(commune("report", "xa.xlsx", "--date", "2024-12-12", "--json"));
     expect(report.hamlets["Cầu"].phat_quang_m).toBe(950);
   });
 
@@ -337,16 +317,9 @@ run("the hamlet's phone page in Chromium", () => {
   });
 
   test("two phones of the hamlet editing one day: the second edit is a kept conflict, shown plainly on its phone and listed for the commune", async () => {
-    const second = danvan(
-      "admin",
-      "admin",
-      "code",
-      "--db",
-      "db.sqlite",
-      "--hamlet",
-      "Cầu",
-      "--json"
-    ).json().code;
+    const second = json(
+      operator("admin", "code", "--db", "db.sqlite", "--hamlet", "Cầu", "--json")
+    ).code;
     const phoneB = await openPhone(`${url}/ap/#code=${second}`, AT_14_20);
     // Phone A reports 11/12 first (a day late, as the list then says).
     await phoneA.page.getByRole("button", { name: /^T4 11\/12/ }).tap();
