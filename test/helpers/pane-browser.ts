@@ -10,6 +10,14 @@ import type { Grid } from "../../src/core/grid";
 import { serveFolder } from "./static-server";
 
 export const CHROMIUM = "/usr/bin/chromium";
+/** Headless in a container, and quiet: nothing fetched for Chromium itself. */
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+];
 const OFFICE_JS = join(__dirname, "../../node_modules/@microsoft/office-js/dist");
 const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 
@@ -41,13 +49,7 @@ export async function openPane(dist: string, grid: Grid): Promise<PaneBrowser> {
   const { server, url } = await serveFolder(dist);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-    ],
+    args: CHROMIUM_ARGS,
   });
   const page = await browser.newPage();
   await loadPane(page, url, grid);

@@ -13,7 +13,7 @@ import { type BrowserContext, type Page, chromium } from "playwright-core";
 import { ENTRY_FIELDS } from "../../src/core/journal-entry";
 import { readPlanFile } from "../sync/devices";
 import { type CliResult, cli } from "../helpers/cli";
-import { CHROMIUM } from "../helpers/pane-browser";
+import { CHROMIUM, CHROMIUM_ARGS } from "../helpers/pane-browser";
 import { tempDir } from "../helpers/tmp";
 
 const ROOT = join(__dirname, "../..");
@@ -87,14 +87,7 @@ run("the hamlet's phone page in Chromium", () => {
   async function openPhone(link: string, at: Date) {
     const context = await chromium.launchPersistentContext(join(dir(), `phone-${++phones}`), {
       executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+      args: CHROMIUM_ARGS,
       viewport: { width: 360, height: 740 },
       hasTouch: true,
       isMobile: true,
