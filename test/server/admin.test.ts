@@ -94,11 +94,20 @@ describe.each(storeTargets())("communes and codes on $name", (target) => {
   });
 
   test("danvan admin code refuses an ambiguous hamlet with one Vietnamese line, and takes --campaign", async () => {
-    expect(danvan("import", SEED, "--out", "plan.xlsx").code).toBe(0);
+    expect(danvan("import", SEED, "--out", `plan-${target.name}.xlsx`).code).toBe(0);
     const created = [1, 2].map(
       () =>
         JSON.parse(
-          danvan("admin", "campaign", "create", "--db", url, "--from", "plan.xlsx", "--json").stdout
+          danvan(
+            "admin",
+            "campaign",
+            "create",
+            "--db",
+            url,
+            "--from",
+            `plan-${target.name}.xlsx`,
+            "--json"
+          ).stdout
         ).campaign as number
     );
     const ambiguous = danvan("admin", "code", "--db", url, "--hamlet", "Cầu");
