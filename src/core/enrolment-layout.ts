@@ -9,6 +9,7 @@ import { SheetBuilder, TABLE } from "./document";
 import type { LayoutImage, SheetLayout } from "./layout";
 import { columnPoints, worksheetPrint } from "./print";
 import { qrPng } from "./qr";
+import { enrolmentLink } from "./enrolment-link";
 
 export const ENROLMENT_SHEET = "Mã đăng ký";
 
@@ -44,10 +45,6 @@ export const EnrolmentSheet = z.object({
 export type EnrolmentSheet = z.infer<typeof EnrolmentSheet>;
 
 /** The link the phone page opens from: `<server>/ap/#code=<code>`. */
-export function enrolmentLink(server: string, code: string): string {
-  return `${server.trim().replace(/\/+$/, "")}/ap/#code=${encodeURIComponent(code.trim())}`;
-}
-
 /** The link as printed: broken before its path, so a long address wraps at a sensible place. */
 function printedLink(link: string): string {
   return link.replace(/^(\w+:\/\/[^/]+)\//, "$1\n/");

@@ -3,6 +3,7 @@
  * sheet (`/ap/#code=…`) or a typed code. The identity is kept in the phone's storage, never in the address.
  */
 import { formatDate, formatTime, vietnamNow } from "../core/dates";
+import { normalCode } from "../core/enrolment-link";
 import { fetchTransport } from "../sync/client";
 import { SyncFailure, UnreachableError } from "../sync/errors";
 import { type Identity, enroll, saveIdentity } from "../sync/identity";
@@ -10,16 +11,6 @@ import { memoryPlace } from "../sync/saved";
 import { h, say } from "./dom";
 import { identityPlace } from "./home";
 import { STORAGE_PROBLEM } from "./sender";
-
-/** The code an enrolment link carries ("#code=ABCD-EFGH"), or null. */
-export function codeFromAddress(hash: string): string | null {
-  const code = new URLSearchParams(hash.replace(/^#/, "")).get("code");
-  return code ? normalCode(code) : null;
-}
-
-function normalCode(code: string): string {
-  return code.replace(/\s+/g, "").toUpperCase();
-}
 
 /** The link's code leaves the address once it has served: a shared screenshot or history shows no code. */
 export function forgetCodeInAddress(): void {

@@ -6,7 +6,8 @@ import { SyncFailure } from "../sync/errors";
 import { type Identity, readIdentity } from "../sync/identity";
 import { showApp } from "./app";
 import { byId, put, say } from "./dom";
-import { codeFromAddress, enrolCard, reenrolCard } from "./enrol";
+import { codeFromFragment } from "../core/enrolment-link";
+import { enrolCard, reenrolCard } from "./enrol";
 import { identityPlace } from "./home";
 import { STORAGE_PROBLEM } from "./sender";
 
@@ -39,7 +40,7 @@ async function start(): Promise<void> {
   // Ask the browser not to clear this page's storage when space runs low: unsent reports live there.
   void navigator.storage?.persist?.();
   const main = byId("app");
-  const code = codeFromAddress(location.hash);
+  const code = codeFromFragment(location.hash);
   const identity = await savedIdentity();
   if (!identity) {
     put(main, enrolCard({ code, current: null, enrolled: (id) => void showApp(id, main, notify) }));

@@ -1,3 +1,5 @@
+import { codeFromFragment } from "../core/enrolment-link";
+
 /**
  * What the Đồng bộ fields take from pasted text: an enrolment link as the commune sends it
  * (https://host/ap/#code=K7PM-Q2XD) gives the server and the code; a server address gives the server alone.
@@ -11,7 +13,7 @@ export function readEnrolment(text: string): { server?: string; code?: string } 
   } catch {
     return {};
   }
-  const code = new URLSearchParams(url.hash.replace(/^#/, "")).get("code")?.trim() || undefined;
+  const code = codeFromFragment(url.hash) ?? undefined;
   const base = url.pathname.replace(/\/ap(\/.*)?$/, "").replace(/\/+$/, "");
   return { server: `${url.origin}${base}`, code };
 }

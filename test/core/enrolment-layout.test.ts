@@ -3,7 +3,8 @@
  * as that link; eight hamlets on one A4 page.
  */
 import jsQR from "jsqr";
-import { EnrolmentSheet, enrolmentLayout, enrolmentLink } from "../../src/core/enrolment-layout";
+import { EnrolmentSheet, enrolmentLayout } from "../../src/core/enrolment-layout";
+import { codeFromFragment, enrolmentLink } from "../../src/core/enrolment-link";
 import { layoutToGrid } from "../../src/core/layout";
 import { printScale, printableWidth } from "../../src/core/print";
 import { hamletCodes } from "../helpers/enrolment";
@@ -87,4 +88,14 @@ test("a province's sheet lists communes, and links are made whatever the server 
   expect(
     EnrolmentSheet.safeParse({ ...sheet, codes: [{ ...sheet.codes[0], expires: "14/12" }] }).success
   ).toBe(false);
+});
+
+test("the phone page and the task pane read a link's code back as the sheet wrote it", () => {
+  for (const code of ["K7PM-Q2XD", "k7pm q2xd"])
+    expect(codeFromFragment(new URL(enrolmentLink("https://x.vn", code)).hash)).toBe(
+      code === "K7PM-Q2XD" ? "K7PM-Q2XD" : "K7PMQ2XD"
+    );
+  expect(codeFromFragment("#a=1&code=ab%2Dcd")).toBe("AB-CD");
+  for (const nothing of ["", "#", "#code=", "#codes=X", "#code=%E0%A4%A"])
+    expect(codeFromFragment(nothing)).toBeNull();
 });
