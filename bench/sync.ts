@@ -37,6 +37,11 @@ export interface DeviceFigures {
 }
 export interface StoreFigures {
   raw_tps: number;
+  /**
+   * The ceiling one server process sets, measured in the same run: GET /health (one store query, no body, no
+   * write) from the same 10 devices. A push can be no faster than the cheapest request that reaches the store.
+   */
+  health_per_s: number;
   devices: Record<"10" | "50", DeviceFigures>;
 }
 export interface NationalFigures extends DeviceFigures {
@@ -166,26 +171,42 @@ async function pushRow(base: string, d: BenchDevice, date: string, value: number
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 
 function post(url: string, body: string, token: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      {
-        method: "POST",
-        agent,
-        headers: {
-          "content-type": "application/json",
-          authorization: `Bearer ${token}`,
-          "content-length": Buffer.byteLength(body),
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on("end", () => resolve(res.statusCode ?? 0));
-      }
-    );
-    req.on("error", reject);
-    req.end(body);
+  return send(url, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      authorization: `Bearer ${token}`,
+      "content-length": Buffer.byteLength(body),
+    },
+    body,
   });
+}
+
+/** One request on the shared agent; its status once the body has been read. */
+function send(
+  url: string,
+  options: { method: string; headers?: Record<string, string | number>; body?: string }
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: options.method, agent, headers: options.headers }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.statusCode ?? 0));
+    });
+    req.on("error", reject);
+    req.end(options.body);
+  });
+}
+
+/** GET /health from `clients` devices, `each` one after another: requests per second. */
+async function healthRate(base: string, clients: number, each: number): Promise<number> {
+  const start = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      for (let i = 0; i < each; i++)
+        if ((await send(`${base}/health`, { method: "GET" })) !== 200) throw new Error("health");
+    })
+  );
+  return (clients * each) / (Number(process.hrtime.bigint() - start) / 1e9);
 }
 
 function figures(latencies: number[], seconds: number): DeviceFigures {
@@ -323,12 +344,15 @@ async function benchStore(kind: "sqlite" | "postgres"): Promise<StoreFigures> {
     try {
       const ten: DeviceFigures[] = [];
       const fifty: DeviceFigures[] = [];
+      const health: number[] = [];
       for (let r = 0; r < RUNS; r++) {
+        health.push(await healthRate(server.base, 10, 40));
         ten.push(await closedLoop(server, store.database, devices.slice(0, 10), 40));
         fifty.push(await closedLoop(server, store.database, devices, 12));
       }
       return {
         raw_tps: round(median(raw), 0),
+        health_per_s: round(median(health), 0),
         devices: { "10": medianOf(ten), "50": medianOf(fifty) },
       };
     } finally {
@@ -413,7 +437,7 @@ function storeLines(name: string, f: StoreFigures): string[] {
   const line = (n: "10" | "50") =>
     `  ${n} thiết bị: ${f.devices[n].pushes_per_s} lần gửi/s (${(f.devices[n].pushes_per_s / f.raw_tps).toFixed(2)}× kho), p50 ${f.devices[n].p50_ms} ms, p99 ${f.devices[n].p99_ms} ms; ${cpuText(f.devices[n])}`;
   return [
-    `Đồng bộ trên ${name}: kho ghi trực tiếp ${f.raw_tps} giao dịch/s (trung vị ${RUNS} lần)`,
+    `Đồng bộ trên ${name}: kho ghi trực tiếp ${f.raw_tps} giao dịch/s (trung vị ${RUNS} lần); GET /health từ 10 thiết bị ${f.health_per_s}/s`,
     line("10"),
     line("50"),
   ];
