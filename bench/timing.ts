@@ -4,9 +4,11 @@ export function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
+/** The median of `runs` timings of fn, each from a collected heap (`npm run bench` exposes gc) so no run pays for another's garbage. */
 export function time(runs: number, fn: () => void): number {
   const ms: number[] = [];
   for (let i = 0; i < runs; i++) {
+    (globalThis as { gc?: () => void }).gc?.();
     const t = process.hrtime.bigint();
     fn();
     ms.push(Number(process.hrtime.bigint() - t) / 1e6);
