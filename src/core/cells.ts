@@ -34,6 +34,11 @@ const UNIT_WORD: Record<Dimension, string> = {
 };
 
 /** Other tools write Excel's quote prefix ('800, a number kept as text) into the text itself. */
+/** A figure as the message shows it: the Vietnamese way ("5.000") while it has all its digits, else as typed. */
+function shownNumber(amount: number, value: GridValue): string {
+  return Math.abs(amount) < 1e15 ? formatVietnameseNumber(amount) : cellText(value);
+}
+
 function withoutQuotePrefix(value: CellValue): CellValue {
   return typeof value === "string" ? value.replace(/^\s*['\u2018\u2019]/, "") : value;
 }
@@ -148,7 +153,7 @@ export class CellReader {
         ? (["VALUE_NEGATIVE", `là số âm (${cellText(value)}); số liệu phải từ 0 trở lên`] as const)
         : ([
             "VALUE_IMPLAUSIBLE",
-            `là ${cellText(value)}, quá mức một xã có thể có (tối đa ${formatVietnameseNumber(limit!.max)}${limit!.unit ? ` ${limit!.unit}` : ""})`,
+            `là ${shownNumber(amount, value)}, quá mức một xã có thể có (tối đa ${formatVietnameseNumber(limit!.max)}${limit!.unit ? ` ${limit!.unit}` : ""})`,
           ] as const);
     this.findings.push(
       finding(

@@ -286,7 +286,7 @@ function readHamlets(r: PlanReader): Hamlet[] {
       finding(
         "SHEET_MISSING",
         "error",
-        { sheet: "Ấp <Tên>", cell: null },
+        { sheet: null, cell: null },
         `Không có trang tính nào của ấp (tên trang dạng "Ấp Cầu").`
       )
     );

@@ -9,9 +9,13 @@ import { InputError } from "./errors";
 const MS_PER_DAY = 86_400_000;
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
-/** ExcelJS gives dates as UTC Date objects; the core wants Excel serials, as Office.js gives them. */
-function dateToSerial(d: Date): number {
-  return (d.getTime() - EXCEL_EPOCH_MS) / MS_PER_DAY;
+/**
+ * ExcelJS gives dates as UTC Date objects; the core wants Excel serials, as Office.js gives them. A number past
+ * any date (1e15 in a date cell) becomes what Excel itself shows there, never NaN.
+ */
+function dateToSerial(d: Date): number | string {
+  const ms = d.getTime();
+  return Number.isNaN(ms) ? "########" : (ms - EXCEL_EPOCH_MS) / MS_PER_DAY;
 }
 
 function toCellValue(value: ExcelJS.CellValue): CellValue {

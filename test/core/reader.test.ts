@@ -80,7 +80,7 @@ test("stated totals agree with the typed works, the total row is not counted twi
 test("an empty workbook reports every missing sheet instead of failing", () => {
   const { findings } = readPlan({ sheets: [{ name: "Sheet1", rows: [] }] });
   expect(findings.map((f) => [f.code, f.sheet])).toEqual([
-    ["SHEET_MISSING", "Kế hoạch"], ["SHEET_MISSING", "Ấp <Tên>"], ["SHEET_MISSING", "Toàn xã"],
+    ["SHEET_MISSING", "Kế hoạch"], ["SHEET_MISSING", null], ["SHEET_MISSING", "Toàn xã"],
     ["SHEET_MISSING", "Nhật ký"], ["SHEET_MISSING", "Thời hạn"], ["SHEET_MISSING", "Thành viên"],
   ]);
 });

@@ -81,7 +81,11 @@ describe("merged cells read as their top-left value over the whole merge", () =>
       ws.mergeCells("A2:C2");
     });
     expect(plan.hamlets.map((h) => h.responsible)).toEqual(["Trần Thị Một", "Lê Văn Hai"]);
-    expect(plan.settings).toMatchObject({ start: "2025-03-10", end: "2025-03-14", report_to: 15 * 60 });
+    expect(plan.settings).toMatchObject({
+      start: "2025-03-10",
+      end: "2025-03-14",
+      report_to: 15 * 60,
+    });
     expect(findings).toEqual([]);
   });
 });
@@ -344,5 +348,43 @@ describe("the row that counts is the one sent last by full sent date and time", 
       ws.getCell("X2").value = "14:59";
     });
     expect(buildReport(plan, "2025-03-10", CLEAN_AS_OF).hamlets["Bình Hòa"].phat_quang_m).toBe(170);
+  });
+});
+
+describe("every kind of figure has its bound, and a message shows the figure as typed", () => {
+  /** The column under a header of row 1 of a sheet. */
+  const column = (ws: ExcelJS.Worksheet, header: string) => {
+    let letter = "";
+    ws.getRow(1).eachCell((cell) => {
+      if (String(cell.value).startsWith(header)) letter = cell.address.replace(/\d+/, "");
+    });
+    if (!letter) throw new Error(`no column ${header}`);
+    return letter;
+  };
+
+  test("houses and đồng beyond a commune are VALUE_IMPLAUSIBLE, written the Vietnamese way", async () => {
+    const { findings } = await read((wb) => {
+      const ws = sheetOf(wb, "Nhật ký");
+      ws.getCell(`${column(ws, "Nhà đại đoàn kết")}2`).value = 5000;
+      ws.getCell(`${column(ws, "Quà (đồng)")}3`).value = 30_000_000_000;
+    });
+    const implausible = findings.filter((f) => f.code === "VALUE_IMPLAUSIBLE");
+    expect(implausible.map((f) => f.message)).toEqual([
+      expect.stringContaining("là 5.000, quá mức một xã có thể có (tối đa 200 căn)"),
+      expect.stringContaining(
+        "là 30.000.000.000, quá mức một xã có thể có (tối đa 20.000.000.000 đồng)"
+      ),
+    ]);
+  });
+
+  test("a number past any date in a date cell is a finding that shows what Excel shows, never NaN", async () => {
+    const { findings } = await read((wb) => {
+      const cell = sheetOf(wb, "Nhật ký").getCell("A2");
+      cell.value = 1e15;
+      cell.numFmt = "dd/mm/yyyy";
+    });
+    const atA2 = findings.find((f) => f.sheet === "Nhật ký" && f.cell === "A2");
+    expect(atA2?.message).toContain('không đọc được "########"');
+    expect(JSON.stringify(findings)).not.toMatch(/NaN|Invalid/);
   });
 });

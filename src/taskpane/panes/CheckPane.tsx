@@ -40,9 +40,8 @@ const useStyles = makeStyles({
 const BADGE = { error: "danger", warning: "warning", info: "informative" } as const;
 
 /**
- * Findings by the sheet they are about. A finding about a sheet the workbook does not have (a missing sheet,
- * "Ấp <Tên>" as the reader names the hamlet sheets it did not find) goes under "Chung": there is no such sheet
- * to open.
+ * Findings by the sheet they are about. A finding about a sheet the workbook does not have (a missing sheet, or
+ * no hamlet sheet at all) goes under "Chung": there is no such sheet to open.
  */
 function bySheet(findings: Finding[], names: string[], general: string): [string, Finding[]][] {
   const groups = new Map<string, Finding[]>();
