@@ -22,10 +22,17 @@ function darkTheme(): boolean {
 /** webview-check.js ran first and already told the user that this Excel is too old for the pane. */
 const tooOld = (window as { danvanWebview?: { ok: boolean } }).danvanWebview?.ok === false;
 
+/** The pane could not start: a line saying so rather than a blank pane. */
+function showStartFailure(error: unknown): void {
+  console.error("DanVan:", error);
+  (document.getElementById("root") ?? document.body).textContent =
+    "DanVan không mở được. Đóng ngăn DanVan rồi mở lại; nếu vẫn không được, đóng và mở lại Excel.";
+}
+
 if (!tooOld)
   Office.onReady(() => {
     const theme = darkTheme() ? webDarkTheme : webLightTheme;
     createRoot(document.getElementById("root")!).render(
       <App theme={theme} language={savedLanguage()} />
     );
-  });
+  }).catch(showStartFailure);

@@ -99,7 +99,7 @@ export function CheckPane() {
       <Button
         appearance="subtle"
         className={styles.finding}
-        onClick={() => run((c) => selectCell(c, f.sheet!, f.cell))}
+        onClick={() => void run((c) => selectCell(c, f.sheet!, f.cell))}
         data-code={f.code}
       >
         {content}
@@ -113,7 +113,7 @@ export function CheckPane() {
 
   return (
     <Pane label={t.tabs.check} intro={t.check.intro}>
-      <Button appearance="primary" onClick={check} disabled={busy}>
+      <Button appearance="primary" onClick={() => void check()} disabled={busy}>
         {t.check.run}
       </Button>
       <Busy busy={busy} />

@@ -123,7 +123,7 @@ export function CreatePane() {
       <Field label={t.create.paste}>
         <Textarea value={text} onChange={(_, d) => setText(d.value)} rows={6} resize="vertical" />
       </Field>
-      <Button onClick={showPreview} disabled={busy || !text.trim()}>
+      <Button onClick={() => void showPreview()} disabled={busy || !text.trim()}>
         {t.create.preview}
       </Button>
       <Busy busy={busy} />
@@ -145,7 +145,7 @@ export function CreatePane() {
           {preview.warnings.map((w) => (
             <Notice key={w} intent="warning" text={w} />
           ))}
-          <Button appearance="primary" onClick={() => write(preview.plan)} disabled={busy}>
+          <Button appearance="primary" onClick={() => void write(preview.plan)} disabled={busy}>
             {t.create.write}
           </Button>
         </div>
@@ -155,7 +155,7 @@ export function CreatePane() {
         question={asking?.question ?? null}
         yes={t.create.overwrite}
         no={t.create.keep}
-        onYes={() => asking && write(asking.plan, true)}
+        onYes={() => asking && void write(asking.plan, true)}
         onNo={() => setAsking(null)}
       />
     </Pane>

@@ -82,7 +82,7 @@ export function DeadlinesPane() {
 
   return (
     <Pane label={t.tabs.deadlines} intro={t.deadlines.intro}>
-      <Button appearance="primary" onClick={load} disabled={busy}>
+      <Button appearance="primary" onClick={() => void load()} disabled={busy}>
         {t.deadlines.run}
       </Button>
       <Busy busy={busy} />

@@ -98,7 +98,7 @@ export function ReportPane() {
           setText(value);
         }}
       />
-      <Button appearance="primary" onClick={() => make(false)} disabled={busy || !date}>
+      <Button appearance="primary" onClick={() => void make(false)} disabled={busy || !date}>
         {t.report.make}
       </Button>
       <Busy busy={busy} />
@@ -125,7 +125,7 @@ export function ReportPane() {
         question={asking && t.report.exists(asking)}
         yes={t.report.replace}
         no={t.report.cancel}
-        onYes={() => make(true)}
+        onYes={() => void make(true)}
         onNo={() => setAsking(null)}
       />
     </Pane>

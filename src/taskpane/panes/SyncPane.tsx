@@ -137,7 +137,7 @@ export function SyncPane() {
           </Field>
           <Button
             appearance="primary"
-            onClick={enroll}
+            onClick={() => void enroll()}
             disabled={busy || !server.trim() || !code.trim()}
           >
             {t.sync.enroll}
@@ -148,7 +148,7 @@ export function SyncPane() {
         <>
           <Text weight="semibold">{t.sync.device(identity.hamlet, identity.commune)}</Text>
           <Text role="status">{t.sync.status(pending ?? 0, outcome?.at ?? null)}</Text>
-          <Button appearance="primary" onClick={() => sync(identity)} disabled={busy}>
+          <Button appearance="primary" onClick={() => void sync(identity)} disabled={busy}>
             {t.sync.now}
           </Button>
         </>
@@ -192,14 +192,14 @@ export function SyncPane() {
                 <div className={styles.version}>
                   <Text className={styles.label}>{t.sync.current}</Text>
                   <Text>{describe(c.current)}</Text>
-                  <Button size="small" onClick={() => choose(identity, c, "current")}>
+                  <Button size="small" onClick={() => void choose(identity, c, "current")}>
                     {t.sync.keep}
                   </Button>
                 </div>
                 <div className={styles.version}>
                   <Text className={styles.label}>{`${t.sync.proposed} (${c.device})`}</Text>
                   <Text>{describe(c.proposed)}</Text>
-                  <Button size="small" onClick={() => choose(identity, c, "proposed")}>
+                  <Button size="small" onClick={() => void choose(identity, c, "proposed")}>
                     {t.sync.take}
                   </Button>
                 </div>

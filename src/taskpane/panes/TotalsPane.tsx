@@ -64,10 +64,10 @@ export function TotalsPane() {
 
   return (
     <Pane label={t.tabs.totals} intro={t.totals.intro}>
-      <Button appearance="primary" onClick={load} disabled={busy}>
+      <Button appearance="primary" onClick={() => void load()} disabled={busy}>
         {t.totals.run}
       </Button>
-      <Button onClick={chart} disabled={busy}>
+      <Button onClick={() => void chart()} disabled={busy}>
         {t.totals.chart}
       </Button>
       <Busy busy={busy} />
