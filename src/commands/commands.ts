@@ -3,14 +3,14 @@
 import { vietnamNow } from "../core/dates";
 import { writeDailyReportCopy, writeFindingsSheet } from "../excel/tasks";
 
-type Action = (event: Office.AddinCommands.Event) => Promise<void>;
+type Action = (event: Office.AddinCommands.Event) => void;
 
 /** The query parameter carrying a message when this page is opened as a dialog. */
 const MESSAGE_PARAM = "thongbao";
 
 /** A ribbon command: `task` runs in one Excel batch and may return a message for the user. */
 function command(task: (context: Excel.RequestContext) => Promise<string | null>): Action {
-  return async (event) => {
+  const run = async (event: Office.AddinCommands.Event) => {
     try {
       const message = await Excel.run(task);
       if (message) await showMessage(message);
@@ -21,6 +21,8 @@ function command(task: (context: Excel.RequestContext) => Promise<string | null>
       event.completed();
     }
   };
+  // Office waits for event.completed(), not for a promise; run() catches every error itself.
+  return (event) => void run(event);
 }
 
 /**
@@ -65,5 +67,5 @@ Office.onReady(() => {
     Office.actions.associate("dailyReport", dailyReport);
     Office.actions.associate("checkWorkbook", checkWorkbook);
   }
-});
+}).catch((e) => console.error("DanVan:", e));
 Object.assign(globalThis, { dailyReport, checkWorkbook });
