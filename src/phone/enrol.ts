@@ -84,7 +84,7 @@ export function enrolCard(options: {
   const current = options.current;
   const card = h(
     "form",
-    { class: "card", novalidate: true, onsubmit: submit },
+    { class: "card", novalidate: true, onsubmit: (event: Event) => void submit(event) },
     h("h2", {}, current ? "Đăng ký lại điện thoại" : "Đăng ký điện thoại cho ấp"),
     h(
       "p",

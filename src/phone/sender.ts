@@ -31,9 +31,7 @@ export class Sender {
     document.addEventListener("visibilitychange", () => {
       if (document.visibilityState === "visible") void this.syncNow();
     });
-    setInterval(async () => {
-      if ((await home.session.pending()) > 0) void this.syncNow();
-    }, RETRY_MS);
+    setInterval(() => void this.retry(), RETRY_MS);
   }
 
   /** Keeps the entry on the phone (journal and outbox), then tries to send it. */
@@ -61,18 +59,34 @@ export class Sender {
     return this.running;
   }
 
+  /** The half-minute retry: only while something waits. */
+  private async retry(): Promise<void> {
+    try {
+      if ((await this.home.session.pending()) === 0) return;
+    } catch (e) {
+      return this.failed(e);
+    }
+    await this.syncNow();
+  }
+
+  /** Never fails: what goes wrong, the phone's storage included, becomes the problem shown. */
   private async run(): Promise<void> {
     if (!navigator.onLine) {
       this.problem = null;
       return this.changed();
     }
-    const before = new Map((await this.home.journal.rows()).map((r) => [r.date, r.data]));
     try {
+      const before = new Map((await this.home.journal.rows()).map((r) => [r.date, r.data]));
       await this.note(await this.home.session.sync(), before);
       this.problem = null;
     } catch (e) {
-      this.problem = problemOf(e);
+      return this.failed(e);
     }
+    this.changed();
+  }
+
+  private failed(e: unknown): void {
+    this.problem = problemOf(e);
     this.changed();
   }
 
