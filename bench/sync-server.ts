@@ -16,15 +16,23 @@ async function main(): Promise<void> {
   });
   await app.listen({ port: 0, host: "127.0.0.1" });
   process.send!({ port: (app.server.address() as AddressInfo).port });
-  process.on("message", async (message) => {
+  const stop = async () => {
+    await app.close();
+    await db.close();
+  };
+  process.on("message", (message) => {
     if (message === "cpu") {
       const { user, system } = process.cpuUsage();
       process.send!({ cpuMs: (user + system) / 1000 });
       return;
     }
-    await app.close();
-    await db.close();
-    process.exit(0);
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error("Máy chủ đồng bộ không đóng được:", error);
+        process.exit(1);
+      }
+    );
   });
 }
 

@@ -1,6 +1,7 @@
 // `npm start`: the sample workbook and its check (danvan demo), then the add-in built and served over HTTPS
 // on https://localhost:3000 with office-addin-dev-certs, and how to sideload it. Ctrl+C (or npm stop) ends it.
 "use strict";
+const { once } = require("events");
 const fs = require("fs");
 const https = require("https");
 const path = require("path");
@@ -63,12 +64,6 @@ async function main() {
   await build();
   const sync = await startServer({ port: SYNC_PORT, host: "127.0.0.1", db: path.join(ROOT, "data", "danvan.db") });
   const server = serve(await httpsOptions());
-  server.on("listening", async () => {
-    fs.writeFileSync(PID_FILE, String(process.pid));
-    if (await sideload("start", path.join(DIST, "manifest.xml")))
-      process.stdout.write("Đã cài DanVan vào Excel trên máy này: mở Excel, thẻ Dân vận. DanVan is sideloaded into desktop Excel.\n");
-    process.stdout.write(`${SIDELOAD}\n\nMáy chủ đồng bộ / Sync server: ${sync.url} (${sync.store}); "danvan admin campaign create --db data/danvan.db --from SO.xlsx" để tạo mã đăng ký / to issue enrolment codes.\n`);
-  });
   server.on("error", (e) => {
     process.stderr.write(`Lỗi: không mở được cổng ${PORT} (${e.code}). Chạy "npm stop" hoặc đóng chương trình đang dùng cổng này.\n`);
     process.exit(2);
@@ -79,6 +74,11 @@ async function main() {
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+  await once(server, "listening");
+  fs.writeFileSync(PID_FILE, String(process.pid));
+  if (await sideload("start", path.join(DIST, "manifest.xml")))
+    process.stdout.write("Đã cài DanVan vào Excel trên máy này: mở Excel, thẻ Dân vận. DanVan is sideloaded into desktop Excel.\n");
+  process.stdout.write(`${SIDELOAD}\n\nMáy chủ đồng bộ / Sync server: ${sync.url} (${sync.store}); "danvan admin campaign create --db data/danvan.db --from SO.xlsx" để tạo mã đăng ký / to issue enrolment codes.\n`);
 }
 
 main().catch((e) => {

@@ -19,8 +19,13 @@ function stopServer() {
   return text;
 }
 
-sideload("stop", path.join(ROOT, "dist", "manifest.xml")).then((unloaded) => {
-  if (unloaded)
+async function main() {
+  if (await sideload("stop", path.join(ROOT, "dist", "manifest.xml")))
     process.stdout.write("Đã gỡ DanVan khỏi Excel trên máy này. DanVan is no longer sideloaded.\n");
   process.stdout.write(`${stopServer()}\n`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`Lỗi: ${e.message}\n`);
+  process.exit(2);
 });

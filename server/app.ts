@@ -123,10 +123,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Fastify's own two lines per request would log the raw URL; ours (onResponse) is the one line.
     logController: new LogController({ disableRequestLogging: true }),
     // A path the router cannot even decode ("%FF") is a typed refusal too.
-    frameworkErrors: (_error, _request, reply) =>
+    frameworkErrors: (_error, _request, reply) => {
       (reply as FastifyReply)
         .status(400)
-        .send({ code: "invalid", error: "Địa chỉ yêu cầu không hợp lệ." }),
+        .send({ code: "invalid", error: "Địa chỉ yêu cầu không hợp lệ." });
+    },
   });
   const metrics = new SyncMetrics(db);
   await app.register(cors, { origin: options.corsOrigin ?? "https://localhost:3000" });

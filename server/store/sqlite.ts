@@ -94,7 +94,8 @@ class Writer extends Connection {
   write<T>(fn: (tx: WriteSql) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.waiting.push({ fn, resolve, reject } as Job);
-      if (this.waiting.length === 1) this.enqueue(() => this.commitWaiting());
+      // Not awaited: commit() answers every job itself, with its result or its error.
+      if (this.waiting.length === 1) void this.enqueue(() => this.commitWaiting());
     });
   }
 

@@ -22,4 +22,7 @@ const ROOT = path.join(__dirname, "../..");
       process.exit(1);
     }
   });
-})();
+})().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
