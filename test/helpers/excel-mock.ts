@@ -252,7 +252,7 @@ function sheetObject(source: GridSheet | undefined, name: string, track: (m: Tra
       },
     },
     charts: {
-      add: (type: string, range: OfficeMockObject, _by: string) => {
+      add: (type: string, range: OfficeMockObject) => {
         const chart = { type, source: (range as unknown as { __address: string }).__address, title: {} as { text?: string }, legend: {}, axes: { valueAxis: {} }, setPosition: () => undefined };
         record.charts.push(chart);
         return chart;

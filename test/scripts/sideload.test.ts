@@ -1,6 +1,6 @@
 import { join } from "node:path";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the npm scripts are plain CommonJS
+// The npm scripts are plain CommonJS.
 const { sideload, sideloadCommand } = require(join(__dirname, "../../scripts/sideload.js"));
 
 const MANIFEST = "/danvan/dist/manifest.xml";
