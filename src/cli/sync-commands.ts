@@ -178,7 +178,7 @@ export async function syncCommand(args: Args): Promise<Output> {
   try {
     const session = new SyncSession(identity, {
       transport: fetchTransport(server),
-      outbox: [outboxPlace(identity.campaign)],
+      outbox: [outboxPlace(identity)],
       journal: fileJournal(wb, file),
       notify: (m) => notices.push(m),
     });

@@ -65,9 +65,12 @@ export async function loadIdentity(): Promise<Identity> {
   );
 }
 
-/** Where the outbox of one campaign is kept on this device. */
-export function outboxPlace(campaign: number): SavedPlace {
-  return filePlace(`outbox-${campaign}.json`);
+/**
+ * Where this device's outbox is kept: one per campaign, or one for a device that follows no single campaign
+ * (a commune enrolled from its province's code, a province).
+ */
+export function outboxPlace(identity: Identity): SavedPlace {
+  return filePlace(identity.campaign === null ? "outbox.json" : `outbox-${identity.campaign}.json`);
 }
 
 const STALE_LOCK_MS = 10 * 60_000;

@@ -19,7 +19,8 @@ import {
   type RowData,
   rowKey,
 } from "./protocol";
-import type { OutboxState, PendingMutation, StateStore } from "./stores";
+import type { NewCommuneReport } from "../core/rollup";
+import type { OutboxState, PendingMutation, PendingRow, StateStore } from "./stores";
 
 export { AuthError, ServerError, UnreachableError, VersionError };
 export type { OutboxState, PendingMutation, StateStore };
@@ -64,10 +65,22 @@ export interface LocalRow {
 
 const BATCH = 100;
 
-/** What the server said of one sent edit, with the row it was for. */
+/** What the server said of one sent edit, with the row it was for ("" as hamlet for the commune's report). */
 export interface Sent extends MutationResult {
+  name: PendingMutation["name"];
   hamlet: string;
   date: string;
+}
+
+/** What a server older than the commune's report says of a push carrying one: update it; the report waits. */
+export const OLD_SERVER_REPORT =
+  "Máy chủ DanVan chưa nhận được báo cáo gửi lên (máy chủ cũ hơn máy này); báo cáo vẫn nằm trong hàng chờ. Hãy nhờ người quản trị cập nhật máy chủ.";
+
+const isRow = (m: PendingMutation): m is PendingRow => m.name === "putRow";
+
+/** Edits of the same thing: a hamlet-day's row, or the commune's report of a date. */
+function mutationKey(m: PendingMutation): string {
+  return isRow(m) ? rowKey(m.args.hamlet, m.args.date) : `report|${m.args.date}`;
 }
 
 export interface RetryPolicy {
@@ -103,13 +116,9 @@ export class SyncClient {
    */
   private startOverFor(device: string): void {
     // A later edit supersedes an earlier one only if the server can accept it (an invalid one is rejected).
-    const valid = (m: PendingMutation) => PutRowSchema.safeParse(m.args).success;
-    const newest = new Map(
-      this.state.pending.filter(valid).map((m) => [rowKey(m.args.hamlet, m.args.date), m])
-    );
-    const pending = this.state.pending.filter(
-      (m) => !valid(m) || newest.get(rowKey(m.args.hamlet, m.args.date)) === m
-    );
+    const valid = (m: PendingMutation) => !isRow(m) || PutRowSchema.safeParse(m.args).success;
+    const newest = new Map(this.state.pending.filter(valid).map((m) => [mutationKey(m), m]));
+    const pending = this.state.pending.filter((m) => !valid(m) || newest.get(mutationKey(m)) === m);
     this.state = {
       ...emptyState(device),
       known: this.state.known,
@@ -126,7 +135,7 @@ export class SyncClient {
       const hash = dataHash(r.data);
       const queued = [...this.state.pending]
         .reverse()
-        .find((m) => rowKey(m.args.hamlet, m.args.date) === key);
+        .find((m) => isRow(m) && mutationKey(m) === key);
       if ((queued ? queued.hash : this.state.known[key]?.hash) === hash) continue;
       const args: PutRow = {
         ...r.data,
@@ -134,11 +143,20 @@ export class SyncClient {
         date: r.date,
         baseVersion: this.state.known[key]?.version ?? 0,
       };
-      this.state.pending.push({ id: this.state.nextMutationID++, args, hash });
+      this.state.pending.push({ id: this.state.nextMutationID++, name: "putRow", args, hash });
       added++;
     }
     if (added) await this.store.save(this.state);
     return added;
+  }
+
+  /** Queues the commune's report of a date, saved before it is sent; returns its mutation id. */
+  async enqueueReport(report: NewCommuneReport): Promise<number> {
+    const id = this.state.nextMutationID++;
+    const hash = JSON.stringify(report);
+    this.state.pending.push({ id, name: "putReport", args: report, hash });
+    await this.store.save(this.state);
+    return id;
   }
 
   /**
@@ -183,10 +201,14 @@ export class SyncClient {
         {
           protocolVersion: PROTOCOL_VERSION,
           clientID: this.state.clientID,
-          mutations: batch.map((m) => ({ id: m.id, name: "putRow", args: m.args })),
+          mutations: batch.map((m) => ({ id: m.id, name: m.name, args: m.args })),
         },
         parsePush
-      );
+      ).catch((e) => {
+        // Only a server that does not know putReport refuses a well-formed push as a whole.
+        const oldServer = e instanceof ServerError && e.code === "invalid";
+        throw oldServer && batch.some((m) => !isRow(m)) ? new ServerError(OLD_SERVER_REPORT) : e;
+      });
       this.acknowledge(batch, response, results);
       await this.store.save(this.state);
     }
@@ -202,9 +224,10 @@ export class SyncClient {
     const byId = new Map(("results" in response ? response.results : []).map((r) => [r.id, r]));
     for (const m of batch.filter((x) => x.id <= last)) {
       const r = byId.get(m.id) ?? { id: m.id, status: "duplicate" as const };
-      results.push({ ...r, hamlet: m.args.hamlet, date: m.args.date });
-      if (r.status === "applied" && r.version !== undefined)
-        this.state.known[rowKey(m.args.hamlet, m.args.date)] = { version: r.version, hash: m.hash };
+      const hamlet = isRow(m) ? m.args.hamlet : "";
+      results.push({ ...r, name: m.name, hamlet, date: m.args.date });
+      if (isRow(m) && r.status === "applied" && r.version !== undefined)
+        this.state.known[mutationKey(m)] = { version: r.version, hash: m.hash };
     }
     this.state.pending = this.state.pending.filter((m) => m.id > last);
     // The server is missing ids before our oldest (its record was lost): the absolute rows are safe to renumber.

@@ -4,6 +4,9 @@
  */
 import { z } from "zod";
 import { INDICATOR_KEYS } from "../core/model";
+import { CommuneReport, Rollup, RollupSettings } from "../core/rollup";
+
+export { CommuneReport, RollupSettings };
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const entered = INDICATOR_KEYS.filter((k) => k !== "llvt");
@@ -34,9 +37,17 @@ export const PutRow = RowData.extend({
 });
 export type PutRow = z.infer<typeof PutRow>;
 
+/**
+ * What a mutation does: a hamlet-day's journal row, or the commune's daily report for its parent (args: a
+ * NewCommuneReport of src/core/rollup.ts). A server older than putReport refuses the whole push (400), which the
+ * client turns into "update the server", keeping the report queued.
+ */
+export const MutationName = z.enum(["putRow", "putReport"]);
+export type MutationName = z.infer<typeof MutationName>;
+
 export const Mutation = z.object({
   id: z.number().int().min(1),
-  name: z.literal("putRow"),
+  name: MutationName,
   /** Checked one by one on the server, so a bad one is rejected without blocking the queue. */
   args: z.unknown(),
 });
@@ -108,15 +119,99 @@ export const EnrollRequest = z.object({
   code: z.string().min(4).max(64),
   name: z.string().max(100).optional(),
 });
+/** Where a device sits in the hierarchy; it acts only within its own organisation and what lies under it. */
+export const Scope = z.enum(["province", "district", "commune", "hamlet"]);
+export type Scope = z.infer<typeof Scope>;
+
 export const EnrollResponse = z.object({
   clientID: z.string(),
   token: z.string(),
-  scope: z.enum(["commune", "hamlet"]),
-  campaign: z.number().int(),
+  scope: Scope,
+  /**
+   * A hamlet's campaign, or a commune device's when its code named one; null for a province or district device,
+   * and for a commune device enrolled from its province's code (it follows its commune's newest campaign).
+   */
+  campaign: z.number().int().nullable(),
+  /** The commune's name; "" for a province or district device. */
   commune: z.string(),
   hamlet: z.string().nullable(),
+  /** The province and district above the device, where there are (absent from servers before the hierarchy). */
+  province: z.string().nullable().optional(),
+  district: z.string().nullable().optional(),
 });
 export type EnrollResponse = z.infer<typeof EnrollResponse>;
+
+const Name = z.string().trim().min(1).max(100);
+
+/**
+ * Whom a new enrolment code is for, under the calling device: a province names a commune (under one of its
+ * districts where it has them) or a district; a commune names a hamlet of its newest campaign.
+ */
+export const CodeTarget = z.union([
+  z.object({ hamlet: Name }).strict(),
+  z.object({ commune: Name, district: Name.optional() }).strict(),
+  z.object({ district: Name }).strict(),
+]);
+export type CodeTarget = z.infer<typeof CodeTarget>;
+
+/** `POST /codes`: the code (shown once), for whom, and until when it can be used (ISO time, UTC). */
+export const IssuedCode = z.object({
+  code: z.string(),
+  scope: Scope,
+  name: z.string(),
+  expires_at: z.string(),
+});
+export type IssuedCode = z.infer<typeof IssuedCode>;
+
+/** `POST /campaigns`: the commune's plan (core Plan, checked by the server). */
+export const CampaignRequest = z.object({ plan: z.unknown() });
+export const CreatedCampaign = z.object({
+  campaign: z.number().int(),
+  codes: z.object({ hamlets: z.record(z.string(), z.string()) }),
+  expires_at: z.string(),
+});
+export type CreatedCampaign = z.infer<typeof CreatedCampaign>;
+
+/** `POST /devices`: the devices of the caller's subtree, for revoking. */
+export const DeviceInfo = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  scope: Scope,
+  /** The organisation it belongs to, and that one's parent: "Cầu" under "Tân Phong". */
+  org: z.string(),
+  parent: z.string().nullable(),
+  campaign: z.number().int().nullable(),
+  revoked: z.boolean(),
+  created_at: z.string(),
+});
+export type DeviceInfo = z.infer<typeof DeviceInfo>;
+export const DevicesResponse = z.object({ devices: z.array(DeviceInfo) });
+
+const Day = isoDate.refine(
+  (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)),
+  "không có trên lịch"
+);
+
+/**
+ * `POST /report`: one commune's latest report of a date. A commune device reads its own (no commune named); a
+ * province or district names one of its communes.
+ */
+export const ReportRequest = z
+  .object({ date: Day, commune: Name.optional(), district: Name.optional() })
+  .strict();
+export type ReportRequest = z.infer<typeof ReportRequest>;
+
+/** `POST /rollup`: the province's (or district's) roll-up of a date, with the settings its TH sheet needs. */
+export const RollupRequest = z.object({ date: Day }).strict();
+export const RollupResponse = z.object({
+  rollup: Rollup,
+  settings: RollupSettings,
+});
+export type RollupResponse = z.infer<typeof RollupResponse>;
+
+/** `POST /rollup-settings`: changes the fields given (none: reads them); answers with them all. */
+export const RollupSettingsRequest = RollupSettings.partial().strict();
+export type RollupSettingsRequest = z.infer<typeof RollupSettingsRequest>;
 
 export const ResolveRequest = z.object({ choice: z.enum(["current", "proposed"]) });
 

@@ -4,6 +4,8 @@
  * says what was refused or became a conflict. What differs per client comes in as ports: where state is kept,
  * the client's journal, the transport, and how a notice reaches the user.
  */
+import type { Plan } from "../core/model";
+import type { NewCommuneReport, RollupSettings } from "../core/rollup";
 import { hamletKey } from "../core/text";
 import {
   type LocalRow,
@@ -13,18 +15,34 @@ import {
   type Transport,
   dataHash,
 } from "./client";
-import { ServerError } from "./errors";
+import { ServerError, UnreachableError } from "./errors";
 import type { Identity } from "./identity";
-import type { Conflict, PullResponse, RowData, SyncedRow } from "./protocol";
+import {
+  type CodeTarget,
+  CommuneReport,
+  type Conflict,
+  CreatedCampaign,
+  type DeviceInfo,
+  DevicesResponse,
+  IssuedCode,
+  type PullResponse,
+  type ReportRequest,
+  type RowData,
+  RollupResponse,
+  RollupSettings as RollupSettingsSchema,
+  type RollupSettingsRequest,
+  type SyncedRow,
+} from "./protocol";
 import type { LocalJournal, Refusal } from "./rows";
 import type { SavedPlace } from "./saved";
-import { outboxStore } from "./stores";
+import { memoryStore, outboxStore } from "./stores";
 
 export interface SessionPorts {
   transport: Transport;
   /** Where the outbox is kept: the primary first, then the places that mirror it. */
   outbox: SavedPlace[];
-  journal: LocalJournal;
+  /** The client's journal; none for a device that only issues codes, sends reports or reads roll-ups. */
+  journal?: LocalJournal;
   /** Shows the user a notice at once (a damaged outbox set aside), even if the sync then fails. */
   notify: (message: string) => void;
   retry?: RetryPolicy;
@@ -52,7 +70,27 @@ export interface SyncOutcome {
   pending: number;
 }
 
+/**
+ * What became of the commune's report: taken by the server (its version of that date), waiting in the outbox
+ * for the server (sent by the next sync or send), or refused with the server's reason.
+ */
+export type ReportSent =
+  | { sent: true; version: number }
+  | { sent: false; queued: true }
+  | { sent: false; queued: false; reason: string };
+
+/** A commune of the caller's subtree, by name (and district where names repeat). */
+export interface CommuneName {
+  commune: string;
+  district?: string;
+}
+
 const key = (hamlet: string, date: string) => `${date}|${hamletKey(hamlet)}`;
+
+const NO_JOURNAL: LocalJournal = {
+  read: async () => ({ rows: [], refused: [] }),
+  write: async () => 0,
+};
 
 export class SyncSession {
   constructor(
@@ -75,8 +113,9 @@ export class SyncSession {
   /** The hamlet-days whose edits wait in the outbox, oldest first: the phone page's "Chờ gửi". */
   async waiting(): Promise<{ hamlet: string; date: string }[]> {
     const days = new Map<string, { hamlet: string; date: string }>();
-    for (const { args } of (await this.client()).pending)
-      days.set(key(args.hamlet, args.date), { hamlet: args.hamlet, date: args.date });
+    for (const m of (await this.client()).pending)
+      if (m.name === "putRow")
+        days.set(key(m.args.hamlet, m.args.date), { hamlet: m.args.hamlet, date: m.args.date });
     return [...days.values()];
   }
 
@@ -92,7 +131,8 @@ export class SyncSession {
   async sync(): Promise<SyncOutcome> {
     const client = await this.client();
     const { local, own } = await this.enqueue(client);
-    const sent = await client.push();
+    // A report waiting in the outbox goes too; what the sync says is about rows.
+    const sent = (await client.push()).filter((s) => s.name === "putRow");
     let received = 0;
     // A journal holding nothing (a new workbook, a phone's damaged journal set aside) gets every row again.
     const pulled = await client.pull(async (r) => {
@@ -122,9 +162,87 @@ export class SyncSession {
     return this.sync();
   }
 
+  /**
+   * A new enrolment code under this device: a province's for a commune (created under it, or under its
+   * district) or a district; a commune's for a hamlet of its newest campaign.
+   */
+  async issueCode(target: CodeTarget): Promise<IssuedCode> {
+    return this.call("/codes", target, IssuedCode);
+  }
+
+  /** The commune's campaign from its plan, with one enrolment code per hamlet. */
+  async createCampaign(plan: Plan): Promise<CreatedCampaign> {
+    return this.call("/campaigns", { plan }, CreatedCampaign);
+  }
+
+  /** The devices of this device's subtree (itself included). */
+  async devices(): Promise<DeviceInfo[]> {
+    return (await this.call("/devices", {}, DevicesResponse)).devices;
+  }
+
+  /** Revokes a device of this device's subtree: its token stops working at once. */
+  async revoke(device: number): Promise<void> {
+    await this.call(`/devices/${device}/revoke`, {}, { parse: () => null });
+  }
+
+  /**
+   * Sends the commune's report of a date to its parent through the outbox: saved first, then pushed with
+   * whatever else waits. Unreachable: it stays queued and the next sync or send delivers it, once.
+   */
+  async sendReport(report: NewCommuneReport): Promise<ReportSent> {
+    if (this.identity.scope !== "commune")
+      return {
+        sent: false,
+        queued: false,
+        reason: "Chỉ thiết bị của xã gửi báo cáo lên cấp trên.",
+      };
+    const client = await this.client();
+    const id = await client.enqueueReport(report);
+    let sent: Sent[];
+    try {
+      sent = await client.push();
+    } catch (e) {
+      if (e instanceof UnreachableError) return { sent: false, queued: true };
+      throw e;
+    }
+    const mine = sent.find((s) => s.id === id);
+    if (mine?.status === "rejected")
+      return { sent: false, queued: false, reason: mine.reason ?? "Máy chủ không nhận báo cáo." };
+    // Sent before, its answer lost: the version is the one the server holds now.
+    const version = mine?.version ?? (await this.communeReport(report.date)).version;
+    return { sent: true, version };
+  }
+
+  /** A commune's latest report of a date: this commune's own, or (province, district) one of its communes. */
+  async communeReport(date: string, commune?: CommuneName): Promise<CommuneReport> {
+    const request: ReportRequest = { date, ...commune };
+    return this.call("/report", request, CommuneReport);
+  }
+
+  /** The roll-up of a date over this province's (or district's) communes, and its settings for the TH sheet. */
+  async rollup(date: string): Promise<RollupResponse> {
+    return this.call("/rollup", { date }, RollupResponse);
+  }
+
+  /** The province's roll-up settings (deadline, heading), changed by the fields given. */
+  async rollupSettings(change: RollupSettingsRequest = {}): Promise<RollupSettings> {
+    return this.call("/rollup-settings", change, RollupSettingsSchema);
+  }
+
+  /** One request of the hierarchy, retried like a push; its answer checked against the protocol. */
+  private async call<T>(path: string, body: unknown, schema: { parse(x: unknown): T }): Promise<T> {
+    const client = new SyncClient(
+      this.ports.transport,
+      memoryStore(),
+      this.identity,
+      this.ports.retry
+    );
+    return client.request(path, body, (x) => schema.parse(x));
+  }
+
   /** Reads the journal and queues the rows this device may send. */
   private async enqueue(client: SyncClient) {
-    const local = await this.ports.journal.read();
+    const local = await (this.ports.journal ?? NO_JOURNAL).read();
     const own = this.ownRows(local.rows);
     return { local, own, queued: await client.enqueue(own.rows) };
   }
@@ -150,7 +268,7 @@ export class SyncSession {
   private async writeBack(local: LocalRow[], received: SyncedRow[]): Promise<number> {
     const held = new Map(local.map((r) => [key(r.hamlet, r.date), dataHash(r.data)]));
     const changed = received.filter((r) => held.get(key(r.hamlet, r.date)) !== dataHash(r));
-    return changed.length ? this.ports.journal.write(changed) : 0;
+    return changed.length ? (this.ports.journal ?? NO_JOURNAL).write(changed) : 0;
   }
 }
 

@@ -10,13 +10,20 @@ import { type SavedPlace, type SavedFormat, memoryPlace, savedDocument } from ".
  * bad one comes back as one rejected mutation instead of costing the whole outbox.
  */
 const QueuedRow = z.object({ hamlet: z.string(), date: z.string() }).passthrough();
+/** A commune's daily report for its parent (a NewCommuneReport). */
+const QueuedReport = z.object({ commune: z.string(), date: z.string() }).passthrough();
 
-const PendingMutation = z.object({
-  id: z.number().int().min(1),
-  args: QueuedRow,
+const id = z.number().int().min(1);
+const PendingRow = z.object({ id, name: z.literal("putRow"), args: QueuedRow, hash: z.string() });
+const PendingReport = z.object({
+  id,
+  name: z.literal("putReport"),
+  args: QueuedReport,
   hash: z.string(),
 });
+const PendingMutation = z.discriminatedUnion("name", [PendingRow, PendingReport]);
 export type PendingMutation = z.infer<typeof PendingMutation>;
+export type PendingRow = z.infer<typeof PendingRow>;
 
 export const OutboxState = z
   .object({
@@ -40,10 +47,20 @@ export type OutboxState = z.infer<typeof OutboxState>;
 export const OUTBOX_FORMAT: SavedFormat<OutboxState> = {
   what: "Hàng chờ đồng bộ",
   next: "Các dòng trong sổ sẽ được gửi lại từ đầu; máy chủ bỏ qua dòng đã có, dòng khác bản trên máy chủ thành xung đột để xã chọn.",
-  version: 2,
+  // Format 3 names each mutation (a report may wait beside the rows): an older DanVan leaves it alone.
+  version: 3,
   schema: OutboxState,
-  // Format 1 had no `device`: its client id was the enrolment's own.
-  upgrades: { 1: (doc) => ({ device: doc.clientID, ...doc }) },
+  upgrades: {
+    // Format 1 had no `device`: its client id was the enrolment's own.
+    1: (doc) => ({ device: doc.clientID, ...doc }),
+    // Format 2 held journal rows only.
+    2: (doc) => ({
+      ...doc,
+      pending: Array.isArray(doc.pending)
+        ? doc.pending.map((m: Record<string, unknown>) => ({ name: "putRow", ...m }))
+        : doc.pending,
+    }),
+  },
 };
 
 export interface StateStore {

@@ -78,7 +78,7 @@ describe.each(storeTargets())("authorisation matrix on $name", (target) => {
     actors["no token"] = null;
     // A conflict on a Bình Hòa row, for the resolve column.
     const second = await enroll(
-      (await issueHamletCode(db, "Bình Hòa", { campaign: actors["Bình Hòa device"]!.campaign }))
+      (await issueHamletCode(db, "Bình Hòa", { campaign: actors["Bình Hòa device"]!.campaign! }))
         .code
     );
     for (const [who, value] of [

@@ -170,7 +170,7 @@ describe.each(storeTargets())("sync under faults on $name", (target) => {
           };
           const reenrollSanBay = async () => {
             sanBay = await enroll(
-              (await issueHamletCode(base, "Sân Bay", { campaign: sanBay.campaign })).code
+              (await issueHamletCode(base, "Sân Bay", { campaign: sanBay.campaign! })).code
             );
             clients[2] = client(2);
             await clients[2].open();
@@ -244,6 +244,7 @@ describe.each(storeTargets())("sync under faults on $name", (target) => {
                         ...state.pending,
                         {
                           id: state.nextMutationID,
+                          name: "putRow" as const,
                           hash: "poison",
                           args: {
                             hamlet: hamletOf(cmd.pane),

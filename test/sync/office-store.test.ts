@@ -40,6 +40,7 @@ function outboxWithEdits() {
     nextMutationID: 3,
     pending: [1, 2].map((id) => ({
       id,
+      name: "putRow" as const,
       hash: `h${id}`,
       args: {
         hamlet: "Cầu",
@@ -70,7 +71,7 @@ test("OfficeRuntime.storage where the host has it, else localStorage", async () 
   await outboxStore([panePlace("k")], () => undefined).save(
     emptyState("enrolment-1", "client-0001")
   );
-  expect(JSON.parse(runtime.get("k")!)).toMatchObject({ format: 2, clientID: "client-0001" });
+  expect(JSON.parse(runtime.get("k")!)).toMatchObject({ format: 3, clientID: "client-0001" });
   delete (globalThis as G).OfficeRuntime;
   installLocalStorage();
   const store = outboxStore([panePlace("k")], () => undefined);

@@ -245,11 +245,11 @@ describe.each(storeTargets())("the sync session on $name", (target) => {
     expect(await xomThap.sync()).toMatchObject({ pushed: 1, pending: 0 });
     expect(await serverRow("Xóm Tháp", "2024-12-10")).toMatchObject({ values: { dam_va_m: 60 } });
 
-    const newer = JSON.stringify({ format: 3, anything: true });
+    const newer = JSON.stringify({ format: 4, anything: true });
     xomThap.outbox.text = newer;
     await expect(xomThap.sync()).rejects.toThrow(VersionError);
     await expect(xomThap.sync()).rejects.toThrow(
-      /do một phiên bản DanVan mới hơn ghi \(phiên bản 3\); hãy cập nhật DanVan trên máy này\./
+      /do một phiên bản DanVan mới hơn ghi \(phiên bản 4\); hãy cập nhật DanVan trên máy này\./
     );
     expect(xomThap.outbox.text).toBe(newer);
   });
