@@ -7,56 +7,63 @@
  */
 import type { Plan } from "../src/core/model";
 import { clean, fold, hamletKey } from "../src/core/text";
-import { codeHash, newCode } from "./secrets";
+import { issueCode } from "./codes";
+import { createOrg, findOrCreateOrg } from "./orgs";
 import type { Database, Sql } from "./store/database";
 
 export class AdminError extends Error {}
 
 const now = () => new Date().toISOString();
 
-async function createOrg(
-  tx: Sql,
-  kind: string,
-  name: string,
-  parentId: number | null
-): Promise<number> {
-  const created = await tx.get<{ id: number }>(
-    "INSERT INTO orgs (kind, name, parent_id) VALUES (?, ?, ?) RETURNING id",
-    [kind, name, parentId]
-  );
-  return Number(created!.id);
-}
-
-async function findOrCreateOrg(
-  tx: Sql,
-  kind: string,
-  name: string,
-  parentId: number | null
-): Promise<number> {
-  const found = await tx.get<{ id: number }>(
-    "SELECT id FROM orgs WHERE kind = ? AND name = ? AND (parent_id = CAST(? AS INTEGER) OR (parent_id IS NULL AND CAST(? AS INTEGER) IS NULL))",
-    [kind, name, parentId, parentId]
-  );
-  return found ? Number(found.id) : createOrg(tx, kind, name, parentId);
-}
-
-async function issue(
-  tx: Sql,
-  campaign: number,
-  scope: "commune" | "hamlet",
-  orgId: number
-): Promise<string> {
-  const code = newCode();
-  await tx.run(
-    "INSERT INTO enrollment_codes (code_hash, campaign_id, scope, org_id, created_at) VALUES (?, ?, ?, ?, ?)",
-    [codeHash(code), campaign, scope, orgId, now()]
-  );
-  return code;
-}
-
 export interface CreatedCampaign {
   campaign: number;
   codes: { commune: string; hamlets: Record<string, string> };
+}
+
+/** The commune's name as its plan gives it (Địa danh, else the Party committee's line). */
+function communeOf(plan: Plan): string {
+  const commune = clean(
+    plan.settings.place_name ||
+      plan.settings.party_committee.replace(/^ĐẢNG (ỦY|UỶ|BỘ) (XÃ )?/iu, "")
+  );
+  if (!commune) throw new AdminError("Sổ không có Địa danh (tên xã) trên trang Kế hoạch.");
+  return commune;
+}
+
+/**
+ * A campaign of the commune from its plan, its hamlets as organisations under the commune, and one enrolment code
+ * per hamlet (with when they expire). The campaign's change numbers start after the commune's earlier campaigns',
+ * so a commune device moving on to it never takes an old cookie for a newer one.
+ */
+export async function createCampaignIn(
+  tx: Sql,
+  communeId: number,
+  plan: Plan
+): Promise<{ campaign: number; hamlets: Record<string, string>; expires_at: string }> {
+  if (!plan.hamlets.length) throw new AdminError("Sổ không có trang ấp nào.");
+  const row = await tx.get<{ id: number }>(
+    `INSERT INTO campaigns (commune_id, name, start_date, end_date, plan, created_at, last_change)
+     VALUES (?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(last_change), 0) FROM campaigns WHERE commune_id = ?)) RETURNING id`,
+    [
+      communeId,
+      plan.settings.name || "Đợt dân vận",
+      plan.settings.start,
+      plan.settings.end,
+      JSON.stringify(plan),
+      now(),
+      communeId,
+    ]
+  );
+  const campaign = Number(row!.id);
+  const hamlets: Record<string, string> = {};
+  let expires_at = "";
+  for (const h of plan.hamlets) {
+    const org = await findOrCreateOrg(tx, "hamlet", h.name, communeId);
+    const issued = await issueCode(tx, { scope: "hamlet", org, campaign });
+    hamlets[h.name] = issued.code;
+    expires_at = issued.expires_at;
+  }
+  return { campaign, hamlets, expires_at };
 }
 
 /** The commune and its hamlets as organisations, the campaign, and one enrolment code for each. */
@@ -65,12 +72,7 @@ export async function createCampaign(
   plan: Plan,
   province?: string
 ): Promise<CreatedCampaign> {
-  const commune = clean(
-    plan.settings.place_name ||
-      plan.settings.party_committee.replace(/^ĐẢNG (ỦY|UỶ|BỘ) (XÃ )?/iu, "")
-  );
-  if (!commune) throw new AdminError("Sổ không có Địa danh (tên xã) trên trang Kế hoạch.");
-  if (!plan.hamlets.length) throw new AdminError("Sổ không có trang ấp nào.");
+  const commune = communeOf(plan);
   return db.write(async (tx) => {
     const provinceName = clean(province ?? "");
     const communeId = provinceName
@@ -81,30 +83,24 @@ export async function createCampaign(
           await findOrCreateOrg(tx, "province", provinceName, null)
         )
       : await createOrg(tx, "commune", commune, null);
-    const row = await tx.get<{ id: number }>(
-      "INSERT INTO campaigns (commune_id, name, start_date, end_date, plan, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-      [
-        communeId,
-        plan.settings.name || "Đợt dân vận",
-        plan.settings.start,
-        plan.settings.end,
-        JSON.stringify(plan),
-        now(),
-      ]
-    );
-    const campaign = Number(row!.id);
-    const hamlets: Record<string, string> = {};
-    for (const h of plan.hamlets)
-      hamlets[h.name] = await issue(
-        tx,
-        campaign,
-        "hamlet",
-        await findOrCreateOrg(tx, "hamlet", h.name, communeId)
-      );
-    return {
-      campaign,
-      codes: { commune: await issue(tx, campaign, "commune", communeId), hamlets },
-    };
+    const { campaign, hamlets } = await createCampaignIn(tx, communeId, plan);
+    const code = await issueCode(tx, { scope: "commune", org: communeId, campaign });
+    return { campaign, codes: { commune: code.code, hamlets } };
+  }, "admin");
+}
+
+/**
+ * A province, created once by the server's operator (a second call finds it), and an enrolment code for its
+ * administrator's device: everything below it is then done through the API.
+ */
+export async function createProvince(
+  db: Database,
+  name: string
+): Promise<{ org: number; code: string; expires_at: string }> {
+  if (!clean(name)) throw new AdminError("Thiếu tên tỉnh (--name).");
+  return db.write(async (tx) => {
+    const org = await findOrCreateOrg(tx, "province", name, null);
+    return { org, ...(await issueCode(tx, { scope: "province", org, campaign: null })) };
   }, "admin");
 }
 
@@ -165,10 +161,9 @@ export async function issueHamletCode(
         `Có ấp "${hamlet}" ở ${communes.size} xã: ${matches.map(describe).join("; ")}. Thêm --campaign SỐ để chọn.`
       );
     const match = matches[0];
-    return {
-      code: await issue(tx, Number(match.campaign), "hamlet", Number(match.org)),
-      campaign: Number(match.campaign),
-    };
+    const campaign = Number(match.campaign);
+    const { code } = await issueCode(tx, { scope: "hamlet", org: Number(match.org), campaign });
+    return { code, campaign };
   }, "admin");
 }
 

@@ -15,15 +15,22 @@ import Fastify, {
 import { type ZodType, z } from "zod";
 import { describeInvalid } from "../src/sync/invalid";
 import {
+  CampaignRequest,
+  CodeTarget,
   EnrollRequest,
   type ErrorCode,
   type HealthResponse,
   PROTOCOL_VERSION,
   PullRequest,
   PushRequest,
+  ReportRequest,
   ResolveRequest,
+  RollupRequest,
+  RollupSettingsRequest,
   versionMessage,
 } from "../src/sync/protocol";
+import { createCampaignFor, issueCodeFor, listDevices, revokeIn } from "./hierarchy";
+import { communeReport, rollupFor, rollupSettingsFor } from "./reports";
 import { MAX_STORED_INT } from "../src/sync/row-check";
 import { SyncMetrics } from "./metrics";
 import { openApiDocument } from "./openapi";
@@ -62,12 +69,12 @@ function versioned<T>(schema: ZodType<T>, request: FastifyRequest): T {
   return body(schema, request);
 }
 
-/** A conflict id from the path: a whole number the store can hold, or a typed refusal. */
-function conflictId(request: FastifyRequest): number {
+/** An id from the path (a conflict's, a device's): a whole number the store can hold, or a typed refusal. */
+function pathId(request: FastifyRequest, what: string): number {
   const text = (request.params as { id: string }).id;
   const id = /^[1-9]\d{0,9}$/.test(text) ? Number(text) : NaN;
   if (!(id <= MAX_STORED_INT))
-    throw new SyncError("invalid", "Số xung đột không hợp lệ (cần một số nguyên dương).");
+    throw new SyncError("invalid", `Số ${what} không hợp lệ (cần một số nguyên dương).`);
   return id;
 }
 
@@ -208,10 +215,36 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.post("/conflicts/:id/resolve", async (request) => {
     const caller = callerOf(request);
-    const id = conflictId(request);
+    const id = pathId(request, "xung đột");
     await resolveConflict(db, caller, id, body(ResolveRequest, request).choice);
     return { ok: true };
   });
 
+  registerHierarchy(app, db);
   return app;
+}
+
+/** Onboarding, devices, the communes' reports and the roll-up: each acts within the caller's own subtree. */
+function registerHierarchy(app: FastifyInstance, db: Database): void {
+  app.post("/codes", async (request) =>
+    issueCodeFor(db, callerOf(request), body(CodeTarget, request))
+  );
+  app.post("/campaigns", async (request) =>
+    createCampaignFor(db, callerOf(request), body(CampaignRequest, request).plan)
+  );
+  app.post("/devices", async (request) => ({ devices: await listDevices(db, callerOf(request)) }));
+  app.post("/devices/:id/revoke", async (request) => {
+    const caller = callerOf(request);
+    await revokeIn(db, caller, pathId(request, "thiết bị"));
+    return { ok: true };
+  });
+  app.post("/report", async (request) =>
+    communeReport(db, callerOf(request), body(ReportRequest, request))
+  );
+  app.post("/rollup", async (request) =>
+    rollupFor(db, callerOf(request), body(RollupRequest, request).date)
+  );
+  app.post("/rollup-settings", async (request) =>
+    rollupSettingsFor(db, callerOf(request), body(RollupSettingsRequest, request))
+  );
 }

@@ -3,22 +3,33 @@
  * transaction of the request it comes with, so a push or a pull costs no extra transaction.
  */
 import { clean, stripXmlUnsafe } from "../src/core/text";
-import type { EnrollResponse } from "../src/sync/protocol";
+import type { EnrollResponse, Scope } from "../src/sync/protocol";
 import type { CampaignDates } from "../src/sync/row-check";
+import { takeCode } from "./codes";
 import { SyncError } from "./errors";
-import { codeHash, hash, newClientId, newToken } from "./secrets";
+import { type Org, lineage, named } from "./orgs";
+import { hash, newClientId, newToken } from "./secrets";
 import type { Database, Sql } from "./store/database";
 
 export interface Device {
   id: number;
   name: string;
   campaign: number;
-  scope: "commune" | "hamlet";
+  scope: Scope;
   orgId: number;
   /** The hamlet's name for a hamlet device, the commune's for a commune device. */
   orgName: string;
   communeId: number;
   dates: CampaignDates;
+}
+
+/** A device as the hierarchy's requests know it: where it sits, whatever its campaign. */
+export interface Member {
+  id: number;
+  scope: Scope;
+  org: Org;
+  /** Its campaign when it is bound to one (hamlets, commune devices of old admin codes). */
+  campaign: number | null;
 }
 
 /** Who is calling: the bearer token, and the device once it has been checked (for the request log). */
@@ -35,44 +46,43 @@ function deviceName(name: string | undefined): string {
 }
 
 export async function enroll(db: Database, code: string, name?: string): Promise<EnrollResponse> {
-  return db.write(async (tx) => {
-    // Taking the code and checking it is one statement: two devices racing for one code cannot both win.
-    const row = await tx.get<{ campaign_id: number; scope: "commune" | "hamlet"; org_id: number }>(
-      "UPDATE enrollment_codes SET used_at = ? WHERE code_hash = ? AND used_at IS NULL RETURNING campaign_id, scope, org_id",
-      [now(), codeHash(code)]
-    );
-    if (!row) throw new SyncError("forbidden", "Mã đăng ký không đúng hoặc đã được dùng.");
+  const outcome = await db.write(async (tx) => {
+    const taken = await takeCode(tx, code);
+    // A refusal still commits: a wrong try counts against the code it resembles.
+    if (!taken.ok) return taken;
+    const { scope, org, campaign } = taken.code;
     const token = newToken();
     const device = await tx.get<{ id: number }>(
       "INSERT INTO devices (token_hash, campaign_id, scope, org_id, name, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-      [hash(token), row.campaign_id, row.scope, row.org_id, deviceName(name), now()]
+      [hash(token), campaign, scope, org, deviceName(name), now()]
     );
     const clientID = newClientId();
     await tx.run("INSERT INTO clients (client_id, device_id) VALUES (?, ?)", [
       clientID,
       device!.id,
     ]);
-    const org = await tx.get<{ name: string; parent: string | null }>(
-      "SELECT o.name, p.name AS parent FROM orgs o LEFT JOIN orgs p ON p.id = o.parent_id WHERE o.id = ?",
-      [row.org_id]
-    );
-    const hamlet = row.scope === "hamlet" ? org!.name : null;
-    return {
+    const orgs = await lineage(tx, org);
+    const answer: EnrollResponse = {
       clientID,
       token,
-      scope: row.scope,
-      campaign: Number(row.campaign_id),
-      commune: hamlet ? (org!.parent ?? "") : org!.name,
-      hamlet,
+      scope,
+      campaign,
+      commune: named(orgs, "commune") ?? "",
+      hamlet: named(orgs, "hamlet"),
+      province: named(orgs, "province"),
+      district: named(orgs, "district"),
     };
+    return { ok: true as const, answer };
   });
+  if (!outcome.ok) throw new SyncError("forbidden", outcome.refusal);
+  return outcome.answer;
 }
 
 type DeviceRecord = {
   id: number;
   name: string;
   campaign_id: number;
-  scope: "commune" | "hamlet";
+  scope: Scope;
   org_id: number;
   org_name: string;
   revoked: number;
@@ -82,9 +92,47 @@ type DeviceRecord = {
   last_change: number;
 };
 
+const REVOKED = "Thiết bị chưa đăng ký hoặc đã bị thu hồi; hãy đăng ký lại.";
+
+/** The device a token belongs to and where it sits, for the hierarchy's requests. */
+export async function member(tx: Sql, caller: Caller): Promise<Member> {
+  if (!caller.token) throw new SyncError("auth", "Thiếu mã thiết bị; hãy đăng ký thiết bị.");
+  const row = await tx.get<{
+    id: number;
+    scope: Scope;
+    campaign_id: number | null;
+    revoked: number;
+    org_id: number;
+    org_name: string;
+  }>(
+    `SELECT d.id, d.scope, d.campaign_id, d.revoked, o.id AS org_id, o.name AS org_name
+     FROM devices d JOIN orgs o ON o.id = d.org_id WHERE d.token_hash = ?`,
+    [hash(caller.token)]
+  );
+  if (!row || Number(row.revoked)) throw new SyncError("auth", REVOKED);
+  const campaign = row.campaign_id === null ? null : Number(row.campaign_id);
+  return {
+    id: Number(row.id),
+    scope: row.scope,
+    org: { id: Number(row.org_id), kind: row.scope, name: row.org_name },
+    campaign,
+  };
+}
+
+/** Why a device without a campaign cannot push or pull journal rows. */
+function noCampaign(m: Member): SyncError {
+  return new SyncError(
+    "forbidden",
+    m.scope === "commune"
+      ? "Xã chưa có đợt nào trên máy chủ; hãy tạo đợt từ sổ kế hoạch (danvan campaign create) trước."
+      : "Thiết bị của tỉnh hoặc huyện không đồng bộ nhật ký của ấp; dùng danvan code, danvan rollup."
+  );
+}
+
 /**
  * The device a token belongs to, checked inside the caller's transaction, with its campaign's newest change
- * number. Given a write's `tx.forUpdate("c")`, the same statement takes the campaign's lock first.
+ * number: its own campaign, or (a commune device bound to none) its commune's newest. Given a write's
+ * `tx.forUpdate("c")`, the same statement takes the campaign's lock first.
  */
 export async function identify(
   tx: Sql,
@@ -93,13 +141,14 @@ export async function identify(
 ): Promise<{ device: Device; head: number }> {
   if (!caller.token) throw new SyncError("auth", "Thiếu mã thiết bị; hãy đăng ký thiết bị.");
   const row = await tx.get<DeviceRecord>(
-    `SELECT d.id, d.name, d.campaign_id, d.scope, d.org_id, o.name AS org_name, d.revoked, c.commune_id, c.start_date, c.end_date,
+    `SELECT d.id, d.name, c.id AS campaign_id, d.scope, d.org_id, o.name AS org_name, d.revoked, c.commune_id, c.start_date, c.end_date,
        c.last_change
-     FROM devices d JOIN campaigns c ON c.id = d.campaign_id JOIN orgs o ON o.id = d.org_id WHERE d.token_hash = ?${forUpdate}`,
+     FROM devices d JOIN campaigns c ON c.id = COALESCE(d.campaign_id, (SELECT MAX(x.id) FROM campaigns x WHERE x.commune_id = d.org_id))
+       JOIN orgs o ON o.id = d.org_id WHERE d.token_hash = ?${forUpdate}`,
     [hash(caller.token)]
   );
-  if (!row || Number(row.revoked))
-    throw new SyncError("auth", "Thiết bị chưa đăng ký hoặc đã bị thu hồi; hãy đăng ký lại.");
+  if (!row) throw noCampaign(await member(tx, caller));
+  if (Number(row.revoked)) throw new SyncError("auth", REVOKED);
   caller.device = {
     id: Number(row.id),
     name: row.name,

@@ -4,7 +4,7 @@ import { buildApp } from "./app";
 import type { Database } from "./store/database";
 import { DEFAULT_DB, openDatabase } from "./store/open";
 
-export { AdminError, createCampaign, issueHamletCode, revokeDevice } from "./admin";
+export { AdminError, createCampaign, createProvince, issueHamletCode, revokeDevice } from "./admin";
 export { StoreUnavailable } from "./store/database";
 
 export async function withDatabase<T>(

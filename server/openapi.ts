@@ -1,7 +1,18 @@
 /** The OpenAPI document, from the same zod schemas the server checks bodies with. */
 import { zodToJsonSchema } from "zod-to-json-schema";
-import type { ZodType } from "zod";
+import { type ZodType, z } from "zod";
 import {
+  CampaignRequest,
+  CodeTarget,
+  CommuneReport,
+  CreatedCampaign,
+  DevicesResponse,
+  IssuedCode,
+  ReportRequest,
+  RollupRequest,
+  RollupResponse,
+  RollupSettings,
+  RollupSettingsRequest,
   EnrollRequest,
   EnrollResponse,
   ErrorBody,
@@ -26,6 +37,23 @@ const error = {
   content: json(ErrorBody),
 };
 const secured = [{ device: [] }];
+
+/** A device's request of the hierarchy: its body, its answer, and the refusals it can meet. */
+function hierarchy(request: ZodType, description: string, answer: ZodType) {
+  return {
+    post: {
+      security: secured,
+      requestBody: { content: json(request) },
+      responses: {
+        200: { description, content: json(answer) },
+        400: error,
+        401: error,
+        403: error,
+        404: error,
+      },
+    },
+  };
+}
 
 export function openApiDocument() {
   return {
@@ -109,6 +137,26 @@ export function openApiDocument() {
           responses: { 200: { description: "Đã giải quyết" }, 400: error, 403: error, 404: error },
         },
       },
+      "/codes": hierarchy(CodeTarget, "Mã đăng ký mới (chỉ hiện một lần)", IssuedCode),
+      "/campaigns": hierarchy(CampaignRequest, "Đợt mới của xã và mã các ấp", CreatedCampaign),
+      "/devices": hierarchy(
+        z.object({}),
+        "Các thiết bị trong phạm vi của thiết bị gọi",
+        DevicesResponse
+      ),
+      "/devices/{id}/revoke": {
+        post: {
+          ...hierarchy(z.object({}), "Đã thu hồi", z.object({ ok: z.literal(true) })).post,
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+        },
+      },
+      "/report": hierarchy(ReportRequest, "Báo cáo mới nhất của xã trong ngày", CommuneReport),
+      "/rollup": hierarchy(RollupRequest, "Tổng hợp báo cáo các xã trong ngày", RollupResponse),
+      "/rollup-settings": hierarchy(
+        RollupSettingsRequest,
+        "Giờ nhận báo cáo và tiêu đề của tỉnh (huyện)",
+        RollupSettings
+      ),
     },
   };
 }

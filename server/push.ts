@@ -10,6 +10,7 @@ import type { MutationResult, PushResponse, PutRow } from "../src/sync/protocol"
 import { MAX_STORED_INT, checkPutRow } from "../src/sync/row-check";
 import { type Caller, type Device, clientOf, identify } from "./devices";
 import { SyncError } from "./errors";
+import { type CheckedReport, ReportBatch, checkReport } from "./reports";
 import { RowBatch } from "./row-batch";
 import type { Database, Sql, Statement } from "./store/database";
 
@@ -23,19 +24,27 @@ async function writableHamlets(tx: Sql, device: Device): Promise<Map<string, num
   return new Map(hamlets.map((h) => [hamletKey(h.name), Number(h.id)]));
 }
 
-type Checked = { id: number; row: PutRow; hamlet: number } | { id: number; reason: string };
+type Checked =
+  { id: number; row: PutRow; hamlet: number } | { id: number; reason: string } | CheckedReport;
 
 function sameData(a: string, row: PutRow): boolean {
   const { values, note, reporter, sentAt } = row;
   return a === JSON.stringify({ values, note, reporter, sentAt });
 }
 
-/** One new mutation against the rows as this transaction sees them. */
-function apply(batch: RowBatch, device: Device, clientID: string, m: Checked): MutationResult {
+/** One new mutation against the rows (and reports) as this transaction sees them. */
+function apply(
+  batch: RowBatch,
+  reports: ReportBatch,
+  device: Device,
+  clientID: string,
+  m: Checked
+): MutationResult {
   if ("reason" in m) {
     batch.reject(clientID, m.id, m.reason);
     return { id: m.id, status: "rejected", reason: m.reason };
   }
+  if ("report" in m) return reports.put(m.id, m.report);
   const { row, hamlet } = m;
   const data = { values: row.values, note: row.note, reporter: row.reporter, sentAt: row.sentAt };
   const current = batch.row(hamlet, row.date);
@@ -58,7 +67,7 @@ function apply(batch: RowBatch, device: Device, clientID: string, m: Checked): M
   };
 }
 
-type Numbered = { id: number; args?: unknown };
+type Numbered = { id: number; name?: string; args?: unknown };
 
 /** Which mutations are new, in order: ids already applied are duplicates; a gap ends the list. */
 function sequence(mutations: Numbered[], lastApplied: number) {
@@ -77,8 +86,9 @@ function sequence(mutations: Numbered[], lastApplied: number) {
   return { results, fresh, last, gap: false };
 }
 
-/** A new mutation checked: the row it writes and the hamlet's id, or why it is refused. */
+/** A new mutation checked: the row it writes and the hamlet's id (or the report), or why it is refused. */
 function check(m: Numbered, device: Device, hamlets: Map<string, number>): Checked {
+  if (m.name === "putReport") return checkReport(m, device);
   const checked = checkPutRow(m.args, device.dates);
   if ("reason" in checked) return { id: m.id, reason: checked.reason };
   const hamlet = hamlets.get(hamletKey(checked.row.hamlet));
@@ -116,15 +126,18 @@ export async function push(
       ])
     );
     const { results, fresh, last, gap } = sequence(mutations, client.lastMutationID);
-    const hamlets = fresh.length ? await writableHamlets(tx, device) : new Map<string, number>();
+    const rows = fresh.some((m) => m.name !== "putReport");
+    const hamlets = rows ? await writableHamlets(tx, device) : new Map<string, number>();
     const checked = fresh.map((m) => check(m, device, hamlets));
     const batch = new RowBatch(tx, device.campaign, head);
     await batch.load(
       checked.flatMap((m) => ("row" in m ? [{ hamlet: m.hamlet, day: m.row.date }] : []))
     );
-    checked.forEach((m, i) => (results[fresh[i].at] = apply(batch, device, clientID, m)));
+    const reports = new ReportBatch(tx, device, clientID);
+    await reports.load(checked.flatMap((m) => ("report" in m ? [m.report.date] : [])));
+    checked.forEach((m, i) => (results[fresh[i].at] = apply(batch, reports, device, clientID, m)));
     const moved = fresh.length || !client.known ? [clientMoved(clientID, device, last)] : [];
-    await tx.runAll([...batch.statements(), ...moved]);
+    await tx.runAll([...batch.statements(), ...reports.statements(), ...moved]);
     return { lastMutationID: last, results, gap };
   });
   if (outcome.gap) {

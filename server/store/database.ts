@@ -33,6 +33,12 @@ export interface Database {
    * campaign's lock with forUpdate); committed (durably) when the promise resolves.
    */
   write<T>(fn: (tx: WriteSql) => Promise<T>, lock?: AdminLock): Promise<T>;
+  /**
+   * The schema's own write transaction, holding the admin lock. On SQLite it runs with foreign keys off and
+   * checks them before committing, as SQLite's table rebuild (a column made nullable) requires. (Stores that
+   * wrap a migrated one need not have it.)
+   */
+  schemaChange?(fn: (tx: WriteSql) => Promise<void>): Promise<void>;
   /** A read transaction over one consistent snapshot; never waits for writes. */
   read<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
   /** Resolves when the store answers; rejects with StoreUnavailable otherwise. */

@@ -9,6 +9,19 @@ function both(version: number, statements: (id: string) => string[]): Migration 
   return { version, sqlite: statements(ID.sqlite), postgres: statements(ID.postgres) };
 }
 
+/** Migration 4's new tables, the same in both dialects. */
+const HIERARCHY_TABLES = [
+  `CREATE INDEX enrollment_codes_tag ON enrollment_codes (tag)`,
+  `CREATE INDEX devices_org ON devices (org_id)`,
+  // A commune's report of a day: every version kept (the audit); the one a roll-up reads is marked latest.
+  `CREATE TABLE commune_reports (commune_id INTEGER NOT NULL REFERENCES orgs(id), day TEXT NOT NULL,
+    version INTEGER NOT NULL, latest INTEGER NOT NULL, report TEXT NOT NULL, figures TEXT NOT NULL,
+    sent_at TEXT NOT NULL, received_at TEXT NOT NULL, device_id INTEGER NOT NULL REFERENCES devices(id),
+    client_id TEXT NOT NULL, mutation_id INTEGER NOT NULL, PRIMARY KEY (commune_id, day, version))`,
+  `CREATE INDEX commune_reports_latest ON commune_reports (day, commune_id) WHERE latest = 1`,
+  `CREATE TABLE org_settings (org_id INTEGER PRIMARY KEY REFERENCES orgs(id), settings TEXT NOT NULL)`,
+];
+
 export const MIGRATIONS: Migration[] = [
   both(1, (id) => [
     // province → optional district → commune → hamlet
@@ -65,10 +78,43 @@ export const MIGRATIONS: Migration[] = [
     `CREATE INDEX orgs_parent ON orgs (parent_id, kind)`,
     `CREATE INDEX conflicts_open ON conflicts (campaign_id, resolved_at)`,
   ]),
+  // The hierarchy: devices and codes of a province, district or commune carry no campaign; codes expire and lock
+  // after wrong tries; the communes' daily reports (every version kept) and the upper levels' settings.
+  {
+    version: 4,
+    sqlite: [
+      // SQLite cannot drop NOT NULL: each table is rebuilt (foreign keys are off in a schema change).
+      `CREATE TABLE devices_v4 (id INTEGER PRIMARY KEY AUTOINCREMENT, token_hash TEXT NOT NULL UNIQUE,
+        campaign_id INTEGER REFERENCES campaigns(id), scope TEXT NOT NULL, org_id INTEGER NOT NULL REFERENCES orgs(id),
+        name TEXT NOT NULL, revoked INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL)`,
+      `INSERT INTO devices_v4 SELECT id, token_hash, campaign_id, scope, org_id, name, revoked, created_at FROM devices`,
+      `DROP TABLE devices`,
+      `ALTER TABLE devices_v4 RENAME TO devices`,
+      `CREATE TABLE codes_v4 (code_hash TEXT PRIMARY KEY, campaign_id INTEGER REFERENCES campaigns(id), scope TEXT NOT NULL,
+        org_id INTEGER NOT NULL REFERENCES orgs(id), created_at TEXT NOT NULL, used_at TEXT, expires_at TEXT NOT NULL,
+        tag TEXT, failures INTEGER NOT NULL DEFAULT 0)`,
+      `INSERT INTO codes_v4 (code_hash, campaign_id, scope, org_id, created_at, used_at, expires_at)
+        SELECT code_hash, campaign_id, scope, org_id, created_at, used_at,
+          strftime('%Y-%m-%dT%H:%M:%fZ', created_at, '+14 days') FROM enrollment_codes`,
+      `DROP TABLE enrollment_codes`,
+      `ALTER TABLE codes_v4 RENAME TO enrollment_codes`,
+      ...HIERARCHY_TABLES,
+    ],
+    postgres: [
+      `ALTER TABLE devices ALTER COLUMN campaign_id DROP NOT NULL`,
+      `ALTER TABLE enrollment_codes ALTER COLUMN campaign_id DROP NOT NULL, ADD COLUMN expires_at TEXT,
+        ADD COLUMN tag TEXT, ADD COLUMN failures INTEGER NOT NULL DEFAULT 0`,
+      `UPDATE enrollment_codes SET expires_at =
+        to_char((created_at::timestamptz + interval '14 days') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+      `ALTER TABLE enrollment_codes ALTER COLUMN expires_at SET NOT NULL`,
+      ...HIERARCHY_TABLES,
+    ],
+  },
 ];
 
 export async function migrate(db: Database): Promise<void> {
-  await db.write(async (tx) => {
+  const change = db.schemaChange?.bind(db) ?? ((fn) => db.write(fn, "admin"));
+  await change(async (tx) => {
     await tx.run(
       "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
     );
@@ -85,5 +131,5 @@ export async function migrate(db: Database): Promise<void> {
         new Date().toISOString(),
       ]);
     }
-  }, "admin");
+  });
 }

@@ -106,6 +106,25 @@ class Writer extends Connection {
     while (this.waiting.length) await this.commit(this.waiting.splice(0, MAX_GROUP));
   }
 
+  /** A transaction of its own with foreign keys off, checked before it commits (SQLite's table rebuild). */
+  schemaChange(fn: (tx: WriteSql) => Promise<void>): Promise<void> {
+    return this.enqueue(async () => {
+      this.db.pragma("foreign_keys = OFF");
+      try {
+        this.db.exec("BEGIN IMMEDIATE");
+        await fn(this.sql);
+        const broken = this.db.pragma("foreign_key_check") as unknown[];
+        if (broken.length) throw new Error(`foreign keys broken: ${JSON.stringify(broken[0])}`);
+        this.db.exec("COMMIT");
+      } catch (e) {
+        if (this.db.inTransaction) this.db.exec("ROLLBACK");
+        throw storeError(e);
+      } finally {
+        this.db.pragma("foreign_keys = ON");
+      }
+    });
+  }
+
   private async commit(jobs: Job[]): Promise<void> {
     const done: { job: Job; result: unknown }[] = [];
     try {
@@ -159,6 +178,10 @@ export class SqliteDatabase implements Database {
 
   write<T>(fn: (tx: WriteSql) => Promise<T>): Promise<T> {
     return this.writer.write(fn);
+  }
+
+  schemaChange(fn: (tx: WriteSql) => Promise<void>): Promise<void> {
+    return this.writer.schemaChange(fn);
   }
 
   read<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {

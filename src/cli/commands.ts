@@ -17,6 +17,7 @@ import { bareHamletName } from "../core/text";
 import { InputError, openWorkbook, replaceSheet, writeLayouts } from "../xlsx/files";
 import { workbookToGrid } from "../xlsx/read";
 import { type Args, UsageError } from "./args";
+import { sendReport } from "./hierarchy-commands";
 import { printDeadlines, printErrors, printFindings, printReport, printTotals } from "./print";
 
 export interface Output {
@@ -219,6 +220,11 @@ export async function report(args: Args, nowMs: number): Promise<Output> {
   else if (out && existsSync(out)) await replaceSheet(await openWorkbook(out), out, layout);
   else if (out) await writeLayouts(out, [layout]);
   const left = reportLeftOut(plan, leftOut, date);
+  if (args.switches.has("send")) {
+    const sent = await sendReport(args, plan, date, at);
+    const said = withErrors(args, findings, { text: sent.text, json: sent.result });
+    return { ...said, code: Math.max(said.code, sent.code) as 0 | 1 };
+  }
   return withErrors(args, findings, {
     text: printReport(data, left) + (out ? `\nĐã ghi trang "${layout.name}" vào ${out}.` : ""),
     json: { ...reportToJson(data), left_out: left },

@@ -11,6 +11,15 @@ import {
   totals,
 } from "./commands";
 import { demo } from "./demo";
+import {
+  ROLLUP_SETTING_OPTIONS,
+  campaignCommand,
+  codeCommand,
+  devicesCommand,
+  revokeCommand,
+  rollupCommand,
+  rollupSettingsCommand,
+} from "./hierarchy-commands";
 import { admin, enrollCommand, serve, syncCommand } from "./sync-commands";
 
 type Command = OptionSpec & {
@@ -59,11 +68,14 @@ const COMMANDS: Record<string, Command> = {
   },
   report: {
     usage: `danvan report SO.xlsx [--date 2024-12-12] [--out BC.xlsx] [--as-of …] [--json]
+danvan report SO.xlsx --date 2024-12-12 --send [--server URL] [--json]
   Báo cáo nhanh trong ngày (mặc định hôm nay, ngoài đợt thì ngày cuối đợt); --out ghi trang "BC dd-mm-yyyy"
   (vào một tệp đã có: thêm hoặc thay đúng trang đó, các trang khác giữ nguyên).
+  --send (thiết bị của xã): gửi báo cáo lên tỉnh qua hàng chờ; gửi lại cùng ngày thì thay bản trước
+  ({"sent":true,"version":N}); chưa có mạng: {"sent":false,"queued":true}, mã thoát 1, gửi một lần khi chạy lại.
   Sổ chưa có kế hoạch hoặc ngày ngoài đợt: không lập báo cáo, mã thoát 2.`,
-    valued: ["date", "out", "as-of"],
-    switches: ["json"],
+    valued: ["date", "out", "as-of", "server"],
+    switches: ["json", "send"],
     run: report,
   },
   demo: {
@@ -81,11 +93,13 @@ const COMMANDS: Record<string, Command> = {
     run: (a) => serve(a),
   },
   admin: {
-    usage: `danvan admin campaign create --db URL --from SO.xlsx [--province TÊN] [--json]
+    usage: `danvan admin org create --db URL --kind province --name TỈNH [--json]
+danvan admin campaign create --db URL --from SO.xlsx [--province TÊN] [--json]
 danvan admin code --db URL --hamlet TÊN [--campaign SỐ | --commune XÃ] [--json]
 danvan admin revoke --db URL --device SỐ
-  Việc của người quản trị máy chủ: tạo đợt, cấp mã đăng ký, thu hồi thiết bị.`,
-    valued: ["db", "from", "hamlet", "campaign", "commune", "province", "device"],
+  Việc của người quản trị máy chủ: tạo tỉnh (kèm mã đăng ký cho thiết bị của tỉnh; mọi việc khác làm qua
+  máy chủ: danvan code, campaign create), tạo đợt, cấp mã đăng ký, thu hồi thiết bị.`,
+    valued: ["db", "from", "hamlet", "campaign", "commune", "province", "device", "kind", "name"],
     switches: ["json"],
     run: (a) => admin(a),
   },
@@ -95,6 +109,52 @@ danvan admin revoke --db URL --device SỐ
     valued: ["server", "code", "name"],
     switches: ["json"],
     run: (a) => enrollCommand(a),
+  },
+  code: {
+    usage: `danvan code --commune TÊN [--district TÊN] | --district TÊN | --hamlet TÊN [--server URL] [--json]
+  Mã đăng ký mới (dùng một lần, 14 ngày): tỉnh cấp cho xã (tạo xã trong tỉnh, hoặc trong huyện) hoặc huyện;
+  xã cấp cho ấp của đợt mới nhất. Cấp lại cho cùng nơi được.`,
+    valued: ["server", "commune", "district", "hamlet"],
+    switches: ["json"],
+    run: (a) => codeCommand(a),
+  },
+  campaign: {
+    usage: `danvan campaign create SO.xlsx [--server URL] [--json]
+  Thiết bị của xã tạo đợt từ sổ kế hoạch; in mã đăng ký của từng ấp.`,
+    valued: ["server"],
+    switches: ["json"],
+    run: (a) => campaignCommand(a),
+  },
+  devices: {
+    usage: `danvan devices [--server URL] [--json]
+  Các thiết bị thuộc phạm vi của máy này (số thiết bị để thu hồi).`,
+    valued: ["server"],
+    switches: ["json"],
+    run: (a) => devicesCommand(a),
+  },
+  revoke: {
+    usage: `danvan revoke --device SỐ [--server URL]
+  Thu hồi một thiết bị thuộc phạm vi của máy này.`,
+    valued: ["server", "device"],
+    switches: [],
+    run: (a) => revokeCommand(a),
+  },
+  rollup: {
+    usage: `danvan rollup --date 2024-12-12 [--out TH.xlsx] [--server URL] [--json]
+  Thiết bị của tỉnh (huyện): tổng hợp báo cáo các xã trong ngày, xã chưa gửi và gửi trễ; --out ghi trang
+  "TH dd-mm-yyyy" (vào một tệp đã có: thêm hoặc thay đúng trang đó).`,
+    valued: ["server", "date", "out"],
+    switches: ["json"],
+    run: rollupCommand,
+  },
+  "rollup-settings": {
+    usage: `danvan rollup-settings [--deadline 16:30] [--name …] [--party-committee …] [--issuer …] [--place-name …]
+    [--report-place …] [--signer …] [--server URL] [--json]
+  Thiết bị của tỉnh (huyện): giờ nhận báo cáo của các xã (mặc định 16:30 cùng ngày; gửi sau là trễ) và tiêu
+  đề trang TH; không có tùy chọn thì chỉ in ra.`,
+    valued: ["server", ...ROLLUP_SETTING_OPTIONS],
+    switches: ["json"],
+    run: (a) => rollupSettingsCommand(a),
   },
   sync: {
     usage: `danvan sync SO.xlsx [--server URL] [--json]

@@ -1,16 +1,15 @@
 /** `danvan serve`, `danvan admin …`, `danvan enroll` and `danvan sync`. */
-import { readPlan } from "../core/reader";
 import { formatDate } from "../core/dates";
 import { fetchTransport } from "../sync/client";
-import { AuthError, SyncFailure, UnreachableError } from "../sync/errors";
 import { enroll } from "../sync/identity";
 import { SyncSession, type SyncOutcome } from "../sync/session";
 import { InputError, openWorkbook } from "../xlsx/files";
 import { fileJournal } from "../xlsx/journal";
-import { workbookToGrid } from "../xlsx/read";
 import type { Database } from "../../server/store/database";
 import { type Args, UsageError } from "./args";
 import type { Output } from "./commands";
+import { failure } from "./failure";
+import { planOf } from "./hierarchy-commands";
 import { identityPlace, loadIdentity, lockHome, outboxPlace } from "./sync-home";
 
 // The server is loaded only by the commands that run it, so the rest of the CLI starts without it.
@@ -83,14 +82,24 @@ async function withStore<T>(url: string | undefined, fn: (db: Database) => Promi
 
 export async function admin(args: Args): Promise<Output> {
   const [what, verb] = args.positional;
-  const { createCampaign, issueHamletCode, revokeDevice } = server();
+  const { createCampaign, createProvince, issueHamletCode, revokeDevice } = server();
   const db = args.options.get("db");
+  if (what === "org" && verb === "create") {
+    const kind = args.options.get("kind") ?? "province";
+    if (kind !== "province")
+      throw new UsageError(
+        `--kind "${kind}": máy chủ chỉ tạo tỉnh; huyện và xã do tỉnh cấp mã (danvan code).`
+      );
+    const created = await withStore(db, (d) => createProvince(d, option(args, "name")));
+    return {
+      stdout: args.switches.has("json")
+        ? json({ org: created.org, code: created.code, expires_at: created.expires_at })
+        : `Tỉnh ${option(args, "name")} (số ${created.org}). Mã đăng ký cho thiết bị của tỉnh: ${created.code}`,
+      code: 0,
+    };
+  }
   if (what === "campaign" && verb === "create") {
-    const { plan, findings } = readPlan(workbookToGrid(await openWorkbook(option(args, "from"))));
-    const blocking = findings.filter(
-      (f) => f.code === "SHEET_MISSING" || f.code === "HEADER_MISSING"
-    );
-    if (blocking.length) throw new InputError(`Sổ chưa dùng được: ${blocking[0].message}`);
+    const plan = await planOf(option(args, "from"));
     const created = await withStore(db, (d) =>
       createCampaign(d, plan, args.options.get("province"))
     );
@@ -124,21 +133,8 @@ export async function admin(args: Args): Promise<Output> {
     return { stdout: `Đã thu hồi thiết bị ${device}.`, code: 0 };
   }
   throw new UsageError(
-    "Dùng: danvan admin campaign create --from SO.xlsx [--province TỈNH] | admin code --hamlet TÊN [--campaign SỐ | --commune XÃ] | admin revoke --device SỐ (kèm --db URL)."
+    "Dùng: danvan admin org create --kind province --name TỈNH | admin campaign create --from SO.xlsx [--province TỈNH] | admin code --hamlet TÊN [--campaign SỐ | --commune XÃ] | admin revoke --device SỐ (kèm --db URL)."
   );
-}
-
-/** A sync failure as the user reads it: what went wrong, what to do, and any notice given before it. */
-function failure(e: unknown, server: string, notices: string[]): unknown {
-  const said = (message: string) =>
-    new InputError([message, ...notices.map((n) => `Chú ý: ${n}`)].join("\n"));
-  if (e instanceof AuthError) return said(`${e.message} Chạy "danvan enroll" với mã mới.`);
-  if (e instanceof UnreachableError)
-    return said(
-      `Không kết nối được máy chủ ${server}. Các dòng chưa gửi vẫn nằm trong hàng chờ; chạy lại khi có mạng.`
-    );
-  if (e instanceof SyncFailure) return said(e.message);
-  return notices.length && e instanceof InputError ? said(e.message) : e;
 }
 
 export async function enrollCommand(args: Args): Promise<Output> {
@@ -153,7 +149,11 @@ export async function enrollCommand(args: Args): Promise<Output> {
   });
   const who = identity.hamlet
     ? `ấp ${identity.hamlet}, xã ${identity.commune}`
-    : `xã ${identity.commune}`;
+    : identity.commune
+      ? `xã ${identity.commune}`
+      : identity.scope === "district"
+        ? `huyện ${identity.district}`
+        : `tỉnh ${identity.province}`;
   const stdout = args.switches.has("json")
     ? json({
         clientID: identity.clientID,
