@@ -1,5 +1,8 @@
+import { rmSync } from "node:fs";
 import { createCampaign } from "../../server/admin";
+import { codeHash, hash } from "../../server/secrets";
 import { migrate } from "../../server/store/migrations";
+import { SqliteDatabase } from "../../server/store/sqlite";
 import { enroll, pull, push } from "../../server/sync";
 import { cleanPlan } from "../helpers/plans";
 import { storeTargets } from "../helpers/sync-env";
@@ -104,6 +107,91 @@ describe.each(storeTargets())("stored rows move to protocol 2 on $name", (target
       await write(b, "2025-03-12");
       expect(await dates(b, 3)).toEqual(["2025-03-12"]);
       expect((await pull(db, b.caller, b.clientID, 3)).reset).toBe(false);
+    } finally {
+      await db.close();
+      await cleanup();
+    }
+  });
+});
+
+describe.each(storeTargets())("the hierarchy's schema (migration 4) on $name", (target) => {
+  /** A store left at schema 3, as the server before the hierarchy made it. */
+  async function storeAtVersion3() {
+    const opened = await target.open();
+    if (opened.db.dialect === "postgres") {
+      await opened.db.write(async (tx) => {
+        await tx.run("DROP SCHEMA public CASCADE");
+        await tx.run("CREATE SCHEMA public");
+      });
+      await migrate(opened.db, 3);
+      return opened;
+    }
+    await opened.db.close();
+    rmSync(opened.url);
+    const db = new SqliteDatabase(opened.url);
+    await migrate(db, 3);
+    return { ...opened, db };
+  }
+
+  test("codes get their 14 days from when they were made, devices and their rows stay, and nothing breaks a foreign key", async () => {
+    const { db, cleanup } = await storeAtVersion3();
+    try {
+      const made = new Date(Date.now() - 3 * 24 * 3600e3).toISOString();
+      await db.write(async (tx) => {
+        await tx.run(
+          "INSERT INTO orgs (id, kind, name, parent_id) VALUES (1, 'commune', 'Tân Phong', NULL), (2, 'hamlet', 'Bình Hòa', 1)"
+        );
+        await tx.run(
+          "INSERT INTO campaigns (id, commune_id, name, start_date, end_date, plan, created_at) VALUES (1, 1, 'Đợt', '2025-03-10', '2025-03-14', ?, ?)",
+          [JSON.stringify(cleanPlan()), made]
+        );
+        await tx.run(
+          "INSERT INTO enrollment_codes (code_hash, campaign_id, scope, org_id, created_at) VALUES (?, 1, 'hamlet', 2, ?), (?, 1, 'hamlet', 2, '2020-01-01T00:00:00.000Z')",
+          [codeHash("ABCD-EFGH"), made, codeHash("OLDS-CODE")]
+        );
+        await tx.run(
+          "INSERT INTO devices (token_hash, campaign_id, scope, org_id, name, created_at) VALUES (?, 1, 'hamlet', 2, 'Cũ', ?)",
+          [hash("old-token"), made]
+        );
+      });
+      await migrate(db);
+      const codes = await db.read((tx) =>
+        tx.all<{ expires_at: string; failures: number }>(
+          "SELECT expires_at, failures FROM enrollment_codes ORDER BY created_at"
+        )
+      );
+      expect(codes.map((c) => [c.expires_at, Number(c.failures)])).toEqual([
+        ["2020-01-15T00:00:00.000Z", 0],
+        [new Date(Date.parse(made) + 14 * 24 * 3600e3).toISOString(), 0],
+      ]);
+      await expect(enroll(db, "OLDS-CODE")).rejects.toThrow(
+        "Mã đăng ký đã hết hạn (dùng được đến 15/01/2020)"
+      );
+      expect(await enroll(db, "ABCD-EFGH")).toMatchObject({
+        scope: "hamlet",
+        hamlet: "Bình Hòa",
+        commune: "Tân Phong",
+        campaign: 1,
+      });
+      const args = {
+        hamlet: "Bình Hòa",
+        date: "2025-03-10",
+        baseVersion: 0,
+        values: { phat_quang_m: 5 },
+        note: "",
+        reporter: "",
+        sentAt: null,
+      };
+      expect(
+        await push(db, { token: "old-token" }, "client-old-device", [{ id: 1, args }])
+      ).toMatchObject({
+        results: [{ status: "applied", version: 1 }],
+      });
+      // The device made after the migration is numbered after the old one.
+      const ids = await db.read((tx) =>
+        tx.all<{ name: string }>("SELECT name FROM devices ORDER BY id")
+      );
+      expect(ids.map((r) => r.name)).toEqual(["Cũ", "Thiết bị"]);
     } finally {
       await db.close();
       await cleanup();
