@@ -156,6 +156,7 @@ export async function listDevices(db: Database, caller: Caller): Promise<DeviceI
 export async function revokeIn(db: Database, caller: Caller, deviceId: number): Promise<void> {
   await db.write(async (tx) => {
     const m = await member(tx, caller);
+    if (m.scope === "hamlet") throw forbidden("Thiết bị của ấp không thu hồi thiết bị.");
     const inside = await tx.get<{ id: number }>(
       `SELECT dv.id FROM devices dv ${ANCESTORS} WHERE dv.id = ? AND ? IN (a.id, b.id, c.id, d.id)`,
       [deviceId, m.org.id]
