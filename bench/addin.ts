@@ -5,7 +5,12 @@ import { gzipSync } from "node:zlib";
 import { tong } from "../src/core/formulas";
 import { layoutToGrid } from "../src/core/layout";
 import { planLayouts } from "../src/core/template";
-import { checkWorkbook, writeDailyReport, writeFindingsSheet, writeSummary } from "../src/excel/tasks";
+import {
+  checkWorkbook,
+  writeDailyReport,
+  writeFindingsSheet,
+  writeSummary,
+} from "../src/excel/tasks";
 import { syntheticPlan } from "./synthetic";
 import { time } from "./timing";
 
@@ -29,7 +34,11 @@ interface FakeBook {
 
 /** The in-memory Excel the browser test uses, here to count context.sync() per operation. */
 function fakeExcel(hamlets: number): () => number {
-  const g = globalThis as unknown as { window: unknown; installFakeExcel: (grid: unknown) => void; __book: FakeBook };
+  const g = globalThis as unknown as {
+    window: unknown;
+    installFakeExcel: (grid: unknown) => void;
+    __book: FakeBook;
+  };
   g.window = globalThis;
   const source = readFileSync(join(ROOT, "test/fakes/fake-excel.js"), "utf8");
   new Function(`${source}\nglobalThis.installFakeExcel = installFakeExcel;`)();
@@ -60,13 +69,16 @@ export async function syncsPerOperation(): Promise<string[]> {
 }
 
 export function bundleSizes(): string[] {
-  const size = (file: string) => (existsSync(file) ? gzipSync(readFileSync(file)).length / 1024 : NaN);
+  const size = (file: string) =>
+    existsSync(file) ? gzipSync(readFileSync(file)).length / 1024 : NaN;
   const functions = size(join(ROOT, "dist/functions.js"));
   const taskpane = size(join(ROOT, "dist/taskpane.js"));
   // The phone page's JS and CSS, service worker included (test/phone/phone.e2e.test.ts holds it to 100).
-  const phone = ["phone.js", "style.css", "sw.js"].reduce((n, f) => n + size(join(ROOT, "dist/ap", f)), 0);
+  const phone = ["phone.js", "style.css", "sw.js"].reduce(
+    (n, f) => n + size(join(ROOT, "dist/ap", f)),
+    0
+  );
   return [
     `Gói gzip: functions.js ${functions.toFixed(1)} KiB (ngân sách 40), taskpane.js ${taskpane.toFixed(1)} KiB (ngân sách 350), trang điện thoại /ap/ ${phone.toFixed(1)} KiB (ngân sách 100)`,
   ];
 }
-

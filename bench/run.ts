@@ -15,6 +15,7 @@ import { planLayouts } from "../src/core/template";
 import { computeTotals } from "../src/core/totals";
 import { bundleSizes, syncsPerOperation, tongRatio } from "./addin";
 import { importScaling } from "./import";
+import { rollupBench } from "./rollup";
 import { syncBench } from "./sync";
 import { syntheticPlan } from "./synthetic";
 import { time } from "./timing";
@@ -95,10 +96,10 @@ function parserThroughput(n: number): string[] {
 }
 
 /**
- * `npm run bench [-- --json] [-- --only core|sync|national]`: --json also writes bench/results.json (and prints
- * it); --only core runs the check + totals + report scaling alone (its figures under "core"), --only sync the sync
- * figures alone, --only national the national day alone (DANVAN_BENCH_COMMUNES=N for
- * fewer communes than the country's 3,321).
+ * `npm run bench [-- --json] [-- --only core|sync|national|rollup]`: --json also writes bench/results.json (and
+ * prints it); --only core runs the check + totals + report scaling alone (its figures under "core"), --only sync
+ * the sync figures alone, --only national the national day alone, --only rollup the province's and the country's
+ * roll-up alone (DANVAN_BENCH_COMMUNES=N for fewer communes than the country's 3,321).
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -129,10 +130,15 @@ async function main(): Promise<void> {
     );
   }
   const sync =
-    only === "core"
+    only === "core" || only === "rollup"
       ? { lines: [], results: {} }
       : await syncBench({ stores: only !== "national", national: true });
-  report([...out, ...sync.lines], { core, ...sync.results }, args.includes("--json"));
+  const rollup = !only || only === "rollup" ? await rollupBench() : { lines: [], results: {} };
+  report(
+    [...out, ...sync.lines, ...rollup.lines],
+    { core, ...sync.results, ...rollup.results },
+    args.includes("--json")
+  );
 }
 
 const RESULTS = join(__dirname, "../../bench/results.json");

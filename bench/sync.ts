@@ -60,7 +60,7 @@ export interface SyncResults {
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /** A store of its own for one bench: a temporary SQLite file or a new PostgreSQL database, dropped afterwards. */
-async function freshStore(
+export async function freshStore(
   kind: "sqlite" | "postgres",
   name: string
 ): Promise<{ url: string; database: string | null; drop: () => Promise<void> }> {
@@ -96,7 +96,7 @@ interface Server {
 }
 
 /** The server on a free loopback port, in a process of its own (DANVAN_BENCH_PROFILE=1: with a CPU profile). */
-async function serve(url: string, pool?: number): Promise<Server> {
+export async function serve(url: string, pool?: number): Promise<Server> {
   const execArgv = process.env.DANVAN_BENCH_PROFILE
     ? ["--cpu-prof", "--cpu-prof-dir=bench/profiles"]
     : [];

@@ -5,6 +5,7 @@ import { migrate } from "../../server/store/migrations";
 import { SqliteDatabase } from "../../server/store/sqlite";
 import { enroll, pull, push } from "../../server/sync";
 import { cleanPlan } from "../helpers/plans";
+import { rowArgs } from "./http";
 import { storeTargets } from "../helpers/sync-env";
 
 describe.each(storeTargets())("stored rows move to protocol 2 on $name", (target) => {
@@ -173,15 +174,7 @@ describe.each(storeTargets())("the hierarchy's schema (migration 4) on $name", (
         commune: "Tân Phong",
         campaign: 1,
       });
-      const args = {
-        hamlet: "Bình Hòa",
-        date: "2025-03-10",
-        baseVersion: 0,
-        values: { phat_quang_m: 5 },
-        note: "",
-        reporter: "",
-        sentAt: null,
-      };
+      const args = rowArgs("Bình Hòa", "2025-03-10", 5);
       expect(
         await push(db, { token: "old-token" }, "client-old-device", [{ id: 1, args }])
       ).toMatchObject({
