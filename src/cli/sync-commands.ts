@@ -199,6 +199,11 @@ function printSync(outcome: SyncOutcome, file: string, notices: string[]): strin
     `Đã gửi ${outcome.pushed} dòng, nhận ${outcome.pulled} dòng vào ${file}.`,
     ...outcome.refused.map((r) => `Không gửi ${day(r)}: ${r.reason}`),
     ...outcome.conflicts.map((c) => `Xung đột ${day(c)}: ${c.reason}`),
+    ...outcome.reports.map((r) =>
+      r.sent
+        ? `Đã gửi báo cáo ngày ${formatDate(r.date)} lên cấp trên${r.version ? ` (lần ${r.version})` : ""}.`
+        : `Báo cáo ngày ${formatDate(r.date)} không được nhận: ${r.reason}`
+    ),
     ...(outcome.pending ? [`Còn ${outcome.pending} dòng chờ gửi.`] : []),
     ...notices.map((n) => `Chú ý: ${n}`),
   ].join("\n");

@@ -68,7 +68,13 @@ export interface SyncOutcome {
   conflicts: ConflictNotice[];
   /** Edits still waiting to be sent. */
   pending: number;
+  /** The commune's reports that waited in the outbox and went in this sync: taken (with their version) or refused. */
+  reports: ReportOutcome[];
 }
+
+/** A report resent after its answer was lost comes back without its version. */
+export type ReportOutcome =
+  { date: string; sent: true; version?: number } | { date: string; sent: false; reason: string };
 
 /**
  * What became of the commune's report: taken by the server (its version of that date), waiting in the outbox
@@ -131,8 +137,9 @@ export class SyncSession {
   async sync(): Promise<SyncOutcome> {
     const client = await this.client();
     const { local, own } = await this.enqueue(client);
-    // A report waiting in the outbox goes too; what the sync says is about rows.
-    const sent = (await client.push()).filter((s) => s.name === "putRow");
+    // A report waiting in the outbox goes too, and the sync says what became of it.
+    const pushed = await client.push();
+    const sent = pushed.filter((s) => s.name === "putRow");
     let received = 0;
     // A journal holding nothing (a new workbook, a phone's damaged journal set aside) gets every row again.
     const pulled = await client.pull(async (r) => {
@@ -145,6 +152,7 @@ export class SyncSession {
       refused: [...local.refused, ...own.refused, ...refused.values()],
       conflicts: conflictsOf(sent, pulled),
       pending: client.pending.length,
+      reports: pushed.filter((s) => s.name === "putReport").map((s) => reportOutcome(s, pulled)),
     };
   }
 
@@ -273,13 +281,28 @@ export class SyncSession {
 }
 
 /** The server's refusals of this sync's edits, by mutation id: said at once, or by the pull for a resent one. */
+/**
+ * Why the server refused an edit, or undefined if it took it. A resent edit comes back "duplicate": whether it
+ * was refused the first time, the pull says.
+ */
+function refusalOf(s: Sent, pulled: PullResponse): string | undefined {
+  if (s.status === "rejected") return s.reason ?? "";
+  if (s.status === "duplicate") return pulled.rejected.find((r) => r.id === s.id)?.reason;
+  return undefined;
+}
+
+function reportOutcome(s: Sent, pulled: PullResponse): ReportOutcome {
+  const reason = refusalOf(s, pulled);
+  if (reason !== undefined)
+    return { date: s.date, sent: false, reason: reason || "Máy chủ không nhận báo cáo." };
+  return { date: s.date, sent: true, ...(s.version !== undefined ? { version: s.version } : {}) };
+}
+
 function refusalsOf(sent: Sent[], pulled: PullResponse): Map<number, Refusal> {
-  const earlier = new Map(pulled.rejected.map((r) => [r.id, r.reason]));
   const out = new Map<number, Refusal>();
   for (const s of sent) {
-    // A resent edit comes back "duplicate": whether it was refused the first time, the pull says.
-    const reason = s.status === "duplicate" ? earlier.get(s.id) : s.reason;
-    if (s.status === "rejected" || (s.status === "duplicate" && reason !== undefined))
+    const reason = refusalOf(s, pulled);
+    if (reason !== undefined)
       out.set(s.id, {
         hamlet: s.hamlet,
         date: s.date,

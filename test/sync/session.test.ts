@@ -79,6 +79,7 @@ describe.each(storeTargets())("the sync session on $name", (target) => {
       ],
       conflicts: [],
       pending: 0,
+      reports: [],
     });
     expect(await serverRow("Cầu", "2024-12-10")).toMatchObject({
       values: { phat_quang_m: 1000 },
@@ -106,6 +107,7 @@ describe.each(storeTargets())("the sync session on $name", (target) => {
         },
       ],
       pending: 0,
+      reports: [],
     });
     // Its workbook now shows the row the server keeps until the commune chooses.
     expect((await readPlanFile(cau.file)).journal[0].values.phat_quang_m).toBe(1000);
@@ -155,6 +157,7 @@ describe.each(storeTargets())("the sync session on $name", (target) => {
       refused: [{ hamlet: "Trại Bí", date: "2024-12-12", reason: stored[0].reason }],
       conflicts: [],
       pending: 0,
+      reports: [],
     });
     expect(await serverRow("Trại Bí", "2024-12-13")).toMatchObject({
       values: { lam_duong_m: 200 },
@@ -214,6 +217,7 @@ describe.each(storeTargets())("the sync session on $name", (target) => {
       conflicts: [],
       refused: [],
       pending: 0,
+      reports: [],
     });
     expect(await serverRow("Đồng Dài", "2024-12-11")).toMatchObject({ values: { dam_va_m: 120 } });
     const [aside, text] = [...dongDai.outbox.aside][0];
@@ -272,6 +276,7 @@ describe.each(storeTargets())("the sync session on $name", (target) => {
       refused: [],
       conflicts: [],
       pending: 0,
+      reports: [],
     });
     expect(await serverRow("Bàu Đưng", "2024-12-10")).toMatchObject({
       values: { phat_quang_m: 900 },
@@ -305,6 +310,7 @@ describe.each(storeTargets())("the sync session on $name", (target) => {
       refused: [],
       conflicts: [],
       pending: 0,
+      reports: [],
     });
     expect(second.journal.rows.get("2024-12-10|Sân Bay")?.data.values.phat_quang_m).toBe(200);
     expect(await serverRow("Sân Bay", "2024-12-10")).toMatchObject({

@@ -78,7 +78,11 @@ describe.each(storeTargets())("the phone's journal and outbox on $name", (target
   const enrolPhone = async (hamlet: string) =>
     enroll(
       fetchTransport(url),
-      { server: url, code: (await issueHamletCode(db, hamlet, { campaign })).code, name: "Điện thoại" },
+      {
+        server: url,
+        code: (await issueHamletCode(db, hamlet, { campaign })).code,
+        name: "Điện thoại",
+      },
       memoryPlace()
     );
 
@@ -118,6 +122,7 @@ describe.each(storeTargets())("the phone's journal and outbox on $name", (target
       refused: [],
       conflicts: [],
       pending: 0,
+      reports: [],
     });
     expect(await reopened.session.waiting()).toEqual([]);
     expect(await reopened.session.sync()).toMatchObject({ pushed: 0, pulled: 0, pending: 0 });
