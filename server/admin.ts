@@ -156,10 +156,14 @@ export async function issueHamletCode(
     if (!matches.length)
       throw new AdminError(`Không có ấp "${hamlet}" trong ${where || "đợt nào"}.`);
     const communes = new Set(matches.map((m) => Number(m.commune_id)));
-    if (communes.size > 1)
+    if (communes.size > 1) {
+      // The commune's name chooses only where the names differ; same-named communes need the campaign.
+      const names = new Set(matches.map((m) => communeKey(m.commune)));
+      const choose = names.size > 1 ? "--commune XÃ hoặc --campaign SỐ" : "--campaign SỐ";
       throw new AdminError(
-        `Có ấp "${hamlet}" ở ${communes.size} xã: ${matches.map(describe).join("; ")}. Thêm --campaign SỐ để chọn.`
+        `Có ấp "${hamlet}" ở ${communes.size} xã: ${matches.map(describe).join("; ")}. Thêm ${choose} để chọn.`
       );
+    }
     const match = matches[0];
     const campaign = Number(match.campaign);
     const { code } = await issueCode(tx, { scope: "hamlet", org: Number(match.org), campaign });

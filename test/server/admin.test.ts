@@ -115,6 +115,32 @@ describe.each(storeTargets())("communes and codes on $name", (target) => {
     expect(ambiguous.stderr.trim()).toBe(
       `Lỗi: Có ấp "Cầu" ở 2 xã: đợt ${created[1]} (xã Tân Phong); đợt ${created[0]} (xã Tân Phong). Thêm --campaign SỐ để chọn.`
     );
+    // Both communes are "Tân Phong": the name cannot choose, and a commune that has no Cầu is named as such.
+    const byName = danvan(
+      "admin",
+      "code",
+      "--db",
+      url,
+      "--hamlet",
+      "Cầu",
+      "--commune",
+      "xã Tân Phong"
+    );
+    expect([byName.code, byName.stderr.trim()]).toEqual([2, ambiguous.stderr.trim()]);
+    const elsewhere = danvan(
+      "admin",
+      "code",
+      "--db",
+      url,
+      "--hamlet",
+      "Cầu",
+      "--commune",
+      "An Bình"
+    );
+    expect([elsewhere.code, elsewhere.stderr.trim()]).toEqual([
+      2,
+      'Lỗi: Không có ấp "Cầu" trong xã An Bình.',
+    ]);
     const chosen = danvan(
       "admin",
       "code",
