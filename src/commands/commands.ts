@@ -1,7 +1,11 @@
 /* global Office, Excel */
-/** The ribbon buttons that run without the task pane: Báo cáo ngày and Kiểm tra. */
+/** The ribbon buttons that run without the task pane: Báo cáo ngày, Kiểm tra and Gửi báo cáo lên. */
 import { vietnamNow } from "../core/dates";
 import { writeDailyReportCopy, writeFindingsSheet } from "../excel/tasks";
+import { describeFailure } from "../taskpane/errors";
+import { savedLanguage, stringsFor } from "../taskpane/i18n";
+import { sendReportUp } from "../taskpane/sendReport";
+import { loadIdentity } from "../taskpane/syncSession";
 
 type Action = (event: Office.AddinCommands.Event) => void;
 
@@ -54,10 +58,34 @@ const checkWorkbook = command(async (context) => {
   return null;
 });
 
+/**
+ * Gửi báo cáo lên: the report of the day Báo cáo ngày takes, sent by this computer's commune device as the pane
+ * sends it. Whatever happens is said in the dialog (in the pane's language): sent, waiting, refused, failed.
+ */
+async function sendUp(): Promise<string> {
+  const t = stringsFor(savedLanguage());
+  const notices: string[] = [];
+  let said;
+  try {
+    const { identity, notice } = await loadIdentity();
+    if (notice) notices.push(notice);
+    said = (await sendReportUp(identity, (n) => notices.push(n))).say(t);
+  } catch (e) {
+    console.error("DanVan:", e);
+    said = describeFailure(e, t, "sync");
+  }
+  return [said.title, said.body, ...notices].filter(Boolean).join("\n\n");
+}
+const sendReport: Action = (event) =>
+  void sendUp()
+    .then(showMessage)
+    .finally(() => event.completed());
+
 // Opened as the dialog of showMessage: the page shows the message.
 const shown = new URLSearchParams(window.location.search).get(MESSAGE_PARAM);
 if (shown) {
   document.body.style.font = "15px 'Segoe UI', sans-serif";
+  document.body.style.whiteSpace = "pre-line";
   document.body.textContent = shown;
 }
 
@@ -66,6 +94,7 @@ Office.onReady(() => {
   if (Office.actions) {
     Office.actions.associate("dailyReport", dailyReport);
     Office.actions.associate("checkWorkbook", checkWorkbook);
+    Office.actions.associate("sendReport", sendReport);
   }
 }).catch((e) => console.error("DanVan:", e));
-Object.assign(globalThis, { dailyReport, checkWorkbook });
+Object.assign(globalThis, { dailyReport, checkWorkbook, sendReport });

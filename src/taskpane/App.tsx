@@ -10,7 +10,7 @@ import {
 } from "@fluentui/react-components";
 import { LocalLanguageRegular } from "@fluentui/react-icons";
 import { useEffect, useMemo, useState } from "react";
-import { PaneContext, StringsContext } from "./context";
+import { DeviceContext, PaneContext, StringsContext, useSavedDevice } from "./context";
 import { useWorkbookChanges } from "./freshness";
 import { type Language, saveLanguage, stringsFor } from "./i18n";
 import { CheckPane } from "./panes/CheckPane";
@@ -63,6 +63,7 @@ export function App({ theme, language: initial }: { theme: Theme; language: Lang
   const [language, setLanguage] = useState(initial);
   const [pane, setPane] = useState<PaneKey>("check");
   const changes = useWorkbookChanges();
+  const device = useSavedDevice();
   const strings = stringsFor(language);
   const states = useMemo(
     () => Object.fromEntries(KEYS.map((k) => [k, { active: k === pane, changes }])),
@@ -80,58 +81,60 @@ export function App({ theme, language: initial }: { theme: Theme; language: Lang
   return (
     <FluentProvider theme={theme}>
       <StringsContext.Provider value={strings}>
-        <main className={styles.root}>
-          <header className={styles.header}>
-            <Text as="h1" size={400} weight="semibold">
-              {strings.appTitle}
-            </Text>
-            <Button
-              appearance="subtle"
-              size="small"
-              icon={<LocalLanguageRegular />}
-              title={strings.language.label}
-              lang={language === "vi" ? "en" : "vi"}
-              onClick={switchLanguage}
+        <DeviceContext.Provider value={device}>
+          <main className={styles.root}>
+            <header className={styles.header}>
+              <Text as="h1" size={400} weight="semibold">
+                {strings.appTitle}
+              </Text>
+              <Button
+                appearance="subtle"
+                size="small"
+                icon={<LocalLanguageRegular />}
+                title={strings.language.label}
+                lang={language === "vi" ? "en" : "vi"}
+                onClick={switchLanguage}
+              >
+                {strings.language.switchTo}
+              </Button>
+            </header>
+            <TabList
+              className={styles.tabs}
+              selectedValue={pane}
+              onTabSelect={(_, d) => setPane(d.value as PaneKey)}
+              aria-label={strings.tabsLabel}
             >
-              {strings.language.switchTo}
-            </Button>
-          </header>
-          <TabList
-            className={styles.tabs}
-            selectedValue={pane}
-            onTabSelect={(_, d) => setPane(d.value as PaneKey)}
-            aria-label={strings.tabsLabel}
-          >
-            {KEYS.map((key) => (
-              <Tab
-                key={key}
-                value={key}
-                id={`tab-${key}`}
-                aria-controls={`panel-${key}`}
-                className={styles.tab}
-              >
-                {strings.tabs[key]}
-              </Tab>
-            ))}
-          </TabList>
-          {/* Every pane stays mounted, so its last result is still there when its tab is shown again. */}
-          {KEYS.map((key) => {
-            const Pane = PANES[key];
-            return (
-              <div
-                key={key}
-                role="tabpanel"
-                id={`panel-${key}`}
-                aria-labelledby={`tab-${key}`}
-                hidden={key !== pane}
-              >
-                <PaneContext.Provider value={states[key]}>
-                  <Pane />
-                </PaneContext.Provider>
-              </div>
-            );
-          })}
-        </main>
+              {KEYS.map((key) => (
+                <Tab
+                  key={key}
+                  value={key}
+                  id={`tab-${key}`}
+                  aria-controls={`panel-${key}`}
+                  className={styles.tab}
+                >
+                  {strings.tabs[key]}
+                </Tab>
+              ))}
+            </TabList>
+            {/* Every pane stays mounted, so its last result is still there when its tab is shown again. */}
+            {KEYS.map((key) => {
+              const Pane = PANES[key];
+              return (
+                <div
+                  key={key}
+                  role="tabpanel"
+                  id={`panel-${key}`}
+                  aria-labelledby={`tab-${key}`}
+                  hidden={key !== pane}
+                >
+                  <PaneContext.Provider value={states[key]}>
+                    <Pane />
+                  </PaneContext.Provider>
+                </div>
+              );
+            })}
+          </main>
+        </DeviceContext.Provider>
       </StringsContext.Provider>
     </FluentProvider>
   );

@@ -131,7 +131,7 @@ const VI = {
     server: "Địa chỉ máy chủ",
     serverExample: "Ví dụ: https://danvan.xa.vn",
     serverHint: "Xã gửi một đường liên kết đăng ký; dán cả đường liên kết vào ô nào cũng được.",
-    code: "Mã đăng ký (xã cấp)",
+    code: "Mã đăng ký",
     enroll: "Đăng ký thiết bị",
     device: (hamlet: string | null, commune: string) =>
       hamlet ? `Thiết bị của ấp ${hamlet}, xã ${commune}` : `Thiết bị của xã ${commune}`,
@@ -150,6 +150,60 @@ const VI = {
     proposed: "Bản gửi sau",
     keep: "Giữ bản này",
     take: "Lấy bản này",
+    upperDevice: (scope: "province" | "district", name: string) =>
+      `Thiết bị của ${scope === "province" ? "tỉnh" : "huyện"} ${name}`,
+  },
+  codes: {
+    communeTitle: "Cấp mã cho xã",
+    commune: "Tên xã",
+    district: "Huyện (nếu xã còn thuộc huyện)",
+    issueCommune: "Cấp mã cho xã",
+    hamletTitle: "Cấp thêm mã cho ấp",
+    hamlet: "Tên ấp",
+    issueHamlet: "Cấp mã cho ấp",
+    issuedTitle: "Mã vừa cấp",
+    issued: (name: string, code: string, expires: string) =>
+      `Mã đăng ký của ${name}: ${code} (hết hạn ${expires})`,
+    written: (sheet: string, n: number) =>
+      `Trang «${sheet}» có ${n} mã kèm mã QR, sẵn để in và trao tận tay.`,
+    campaignTitle: "Đợt trên máy chủ",
+    campaignIntro:
+      "Tạo đợt của xã trên máy chủ từ kế hoạch trong sổ đang mở; mỗi ấp nhận một mã đăng ký.",
+    createCampaign: "Tạo đợt trên máy chủ",
+    campaignCreated: (n: number) => `Đã tạo đợt trên máy chủ và cấp mã cho ${n} ấp`,
+  },
+  devices: {
+    title: "Thiết bị đã đăng ký",
+    show: "Xem thiết bị",
+    none: "Chưa có thiết bị nào.",
+    scope: { province: "tỉnh", district: "huyện", commune: "xã", hamlet: "ấp" },
+    enrolled: (date: string) => `đăng ký ngày ${date}`,
+    revokedMark: "đã thu hồi",
+    revoke: "Thu hồi",
+    ask: (name: string, where: string) =>
+      `Thu hồi thiết bị «${name}» (${where})? Thiết bị đó sẽ không gửi hay nhận được gì nữa; muốn dùng lại phải đăng ký bằng mã mới.`,
+    yes: "Thu hồi thiết bị",
+    no: "Không thu hồi",
+    done: (name: string) => `Đã thu hồi thiết bị «${name}».`,
+  },
+  upper: {
+    title: "Tổng hợp cấp trên",
+    intro: "Lấy báo cáo các xã gửi lên trong một ngày và ghi trang «TH ngày-tháng-năm».",
+    run: "Tổng hợp cấp trên",
+    written: (sheet: string, sent: number, all: number) =>
+      `Đã ghi trang ${sheet}: ${sent}/${all} xã đã gửi báo cáo.`,
+    missing: "Xã chưa gửi",
+    late: (time: string) => `Xã gửi sau ${time}`,
+    none: "không có",
+  },
+  send: {
+    button: "Gửi báo cáo lên",
+    sent: (date: string, version: number) =>
+      `Đã gửi báo cáo ngày ${date} lên cấp trên (lần ${version})`,
+    queued: "Chưa gửi được: đang chờ mạng; sẽ tự gửi ở lần đồng bộ sau",
+    refused: "Cấp trên không nhận báo cáo",
+    notCommune:
+      "Máy này chưa đăng ký là thiết bị của xã. Mở DanVan, thẻ Đồng bộ, đăng ký bằng mã cấp trên cấp rồi gửi lại.",
   },
 };
 
@@ -280,7 +334,7 @@ const EN: Strings = {
     server: "Server address",
     serverExample: "e.g. https://danvan.xa.vn",
     serverHint: "The commune sends an enrolment link; paste the whole link into either field.",
-    code: "Enrolment code (from the commune)",
+    code: "Enrolment code",
     enroll: "Enrol this device",
     device: (hamlet: string | null, commune: string) =>
       hamlet ? `Device of hamlet ${hamlet}, ${commune}` : `Device of commune ${commune}`,
@@ -299,6 +353,61 @@ const EN: Strings = {
     proposed: "Sent later",
     keep: "Keep this one",
     take: "Take this one",
+    upperDevice: (scope: "province" | "district", name: string) =>
+      `Device of ${scope === "province" ? "province" : "district"} ${name}`,
+  },
+  codes: {
+    communeTitle: "Code for a commune",
+    commune: "Commune name",
+    district: "District (if the commune still has one)",
+    issueCommune: "Issue a commune code",
+    hamletTitle: "Another hamlet code",
+    hamlet: "Hamlet name",
+    issueHamlet: "Issue a hamlet code",
+    issuedTitle: "Codes just issued",
+    issued: (name: string, code: string, expires: string) =>
+      `Enrolment code of ${name}: ${code} (expires ${expires})`,
+    written: (sheet: string, n: number) =>
+      `Sheet “${sheet}” holds ${n} codes with their QR codes, ready to print and hand over.`,
+    campaignTitle: "Campaign on the server",
+    campaignIntro:
+      "Creates the commune's campaign on the server from the open workbook's plan; each hamlet gets an enrolment code.",
+    createCampaign: "Create the campaign on the server",
+    campaignCreated: (n: number) => `Campaign created on the server, codes issued for ${n} hamlets`,
+  },
+  devices: {
+    title: "Enrolled devices",
+    show: "Show devices",
+    none: "No device yet.",
+    scope: { province: "province", district: "district", commune: "commune", hamlet: "hamlet" },
+    enrolled: (date: string) => `enrolled ${date}`,
+    revokedMark: "revoked",
+    revoke: "Revoke",
+    ask: (name: string, where: string) =>
+      `Revoke device “${name}” (${where})? It will no longer send or receive anything; using it again needs a new code.`,
+    yes: "Revoke device",
+    no: "Do not revoke",
+    done: (name: string) => `Device “${name}” was revoked.`,
+  },
+  upper: {
+    title: "Roll-up of the communes",
+    intro:
+      "Pulls the reports the communes sent for one day and writes the “TH day-month-year” sheet.",
+    run: "Roll up",
+    written: (sheet: string, sent: number, all: number) =>
+      `Sheet ${sheet} was written: ${sent}/${all} communes reported.`,
+    missing: "Not sent",
+    late: (time: string) => `Sent after ${time}`,
+    none: "none",
+  },
+  send: {
+    button: "Send the report up",
+    sent: (date: string, version: number) =>
+      `The report of ${date} was sent to the upper level (version ${version})`,
+    queued: "Not sent yet: waiting for the network; it goes with the next sync",
+    refused: "The upper level did not take the report",
+    notCommune:
+      "This computer is not enrolled as a commune's device. Open DanVan, Sync tab, enrol with the code from the upper level, then send again.",
   },
 };
 

@@ -29,11 +29,18 @@ export function enrollDevice(server: string, code: string): Promise<Identity> {
   );
 }
 
+/** A province's or district's device keeps no journal: it issues codes and reads roll-ups. */
+export const keepsJournal = (identity: Identity) =>
+  identity.scope === "commune" || identity.scope === "hamlet";
+
 export function paneSession(identity: Identity, notify: (message: string) => void): SyncSession {
+  // One outbox per campaign; one for a device that follows no single campaign (a commune enrolled from its
+  // province's code, which also queues its reports there).
+  const key = identity.campaign === null ? "danvan.outbox" : `danvan.outbox.${identity.campaign}`;
   return new SyncSession(identity, {
     transport: fetchTransport(identity.server),
-    outbox: [panePlace(`danvan.outbox.${identity.campaign}`), sheetMirrorPlace()],
-    journal: openWorkbookJournal(),
+    outbox: [panePlace(key), sheetMirrorPlace()],
+    journal: keepsJournal(identity) ? openWorkbookJournal() : undefined,
     notify,
   });
 }

@@ -85,7 +85,7 @@ test("the ribbon: a Dân vận tab, groups before the label, buttons in schema o
   const controls = children(group).filter((c) => c.localName === "Control");
   for (const c of controls) expect(names(c)).toEqual(["Label", "Supertip", "Icon", "Action"]);
   const actions = controls.map((c) => children(c).find((x) => x.localName === "Action")!);
-  expect(actions.map((a) => a.getAttribute("xsi:type"))).toEqual(["ShowTaskpane", "ExecuteFunction", "ExecuteFunction"]);
+  expect(actions.map((a) => a.getAttribute("xsi:type"))).toEqual(["ShowTaskpane", "ExecuteFunction", "ExecuteFunction", "ExecuteFunction"]);
   const functions = all("FunctionName").map((f) => f.textContent);
   const commands = readFileSync(join(ROOT, "src/commands/commands.ts"), "utf8");
   for (const f of functions) expect(commands).toContain(`associate("${f}"`);

@@ -376,7 +376,7 @@ run("the task pane in Chromium", () => {
     try {
       await tab(page, "Đồng bộ");
       const serverField = page.getByLabel("Địa chỉ máy chủ");
-      const codeField = page.getByLabel("Mã đăng ký (xã cấp)");
+      const codeField = page.getByLabel("Mã đăng ký");
       expect(await serverField.inputValue()).toBe("");
       expect(await serverField.getAttribute("placeholder")).toMatch(/^Ví dụ: https:\/\//);
 

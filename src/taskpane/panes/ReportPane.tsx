@@ -1,61 +1,41 @@
-import { Button, Field, Input, Text, makeStyles } from "@fluentui/react-components";
-import { ChevronLeftRegular, ChevronRightRegular } from "@fluentui/react-icons";
+import { Button, Text } from "@fluentui/react-components";
+import { ArrowUploadRegular } from "@fluentui/react-icons";
 import { useEffect, useRef, useState } from "react";
-import { addDays, formatDate, parseDate } from "../../core/dates";
+import { formatDate, parseDate } from "../../core/dates";
 import type { DailyReport } from "../../core/report";
 import { reportDate, writeDailyReport } from "../../excel/tasks";
 import { Busy, Confirm, MessageArea, NoPlan, Notice, Pane } from "../components";
-import { useStrings } from "../context";
+import { useDevice, useStrings } from "../context";
+import { DateField } from "../DateField";
 import { useKept } from "../freshness";
 import { now } from "../now";
+import { sendReportUp, sendsReports } from "../sendReport";
 import { useTask } from "../useTask";
 
-const useStyles = makeStyles({
-  date: { display: "flex", gap: "4px", alignItems: "center" },
-  input: { flexGrow: 1, minWidth: 0 },
-});
-
-/**
- * The report's day, typed and shown as dd/mm/yyyy whatever the computer's locale (a browser date input would
- * follow the locale: 11/30/2026 on an English Windows), with a button for each neighbouring day.
- */
-function DateField({ text, onChange }: { text: string; onChange: (text: string) => void }) {
+/** "Gửi báo cáo lên": the day's report from the workbook to the commune's upper level (a commune's device only). */
+function SendReport({ date }: { date: string | null }) {
   const t = useStrings();
-  const styles = useStyles();
-  const date = parseDate(text);
-  const step = (days: number) => date && onChange(formatDate(addDays(date, days)));
+  const { identity } = useDevice();
+  const { busy, message, attempt, say } = useTask();
+  const [notices, setNotices] = useState<string[]>([]);
+  if (!sendsReports(identity)) return null;
+  const send = async () => {
+    setNotices([]);
+    const notify = (text: string) => setNotices((n) => [...n, text]);
+    const said = await attempt(() => sendReportUp(identity, notify, date ?? undefined), "sync");
+    if (said) say(said.intent, said.say);
+  };
   return (
-    <Field
-      label={t.report.date}
-      hint={t.report.dateHint}
-      validationMessage={date ? undefined : t.report.dateInvalid}
-    >
-      {(field) => (
-        <div className={styles.date}>
-          <Button
-            icon={<ChevronLeftRegular />}
-            aria-label={t.report.previousDay}
-            title={t.report.previousDay}
-            onClick={() => step(-1)}
-            disabled={!date}
-          />
-          <Input
-            {...field}
-            className={styles.input}
-            value={text}
-            inputMode="numeric"
-            onChange={(_, d) => onChange(d.value)}
-          />
-          <Button
-            icon={<ChevronRightRegular />}
-            aria-label={t.report.nextDay}
-            title={t.report.nextDay}
-            onClick={() => step(1)}
-            disabled={!date}
-          />
-        </div>
-      )}
-    </Field>
+    <>
+      <Button icon={<ArrowUploadRegular />} onClick={send} disabled={busy || !date}>
+        {t.send.button}
+      </Button>
+      <Busy busy={busy} />
+      <MessageArea message={message} />
+      {notices.map((n) => (
+        <Notice key={n} intent="warning" text={n} />
+      ))}
+    </>
   );
 }
 
@@ -120,6 +100,7 @@ export function ReportPane() {
           </Text>
         </>
       )}
+      <SendReport date={date} />
       <Confirm
         title={t.tabs.report}
         question={asking && t.report.exists(asking)}

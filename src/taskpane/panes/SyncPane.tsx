@@ -4,19 +4,20 @@ import { formatDate } from "../../core/dates";
 import { JOURNAL_INDICATOR_COLUMNS } from "../../core/sheets";
 import type { RowData } from "../../sync/protocol";
 import { Busy, Heading, MessageArea, Notice, Pane, ResultList } from "../components";
-import { useStrings } from "../context";
+import { useDevice, useStrings } from "../context";
 import { readEnrolment } from "../enrolment";
+import { CampaignCodes, CommuneCodes } from "../hierarchy/IssueCodes";
+import { Devices } from "../hierarchy/Devices";
+import { UpperRollup } from "../hierarchy/UpperRollup";
+import type { Strings } from "../i18n";
 import {
-  AuthError,
   type ConflictNotice,
   type Identity,
   type SyncOutcome,
   enrollDevice,
-  forgetIdentity,
-  loadIdentity,
-  paneSession,
+  keepsJournal,
 } from "../syncSession";
-import { useTask } from "../useTask";
+import { useDeviceTask } from "../useDeviceTask";
 
 const useStyles = makeStyles({
   conflict: {
@@ -54,26 +55,22 @@ function describe(d: RowData | null | undefined): string {
 export function SyncPane() {
   const t = useStrings();
   const styles = useStyles();
-  const { busy, message, attempt, say } = useTask();
-  const [identity, setIdentity] = useState<Identity | null>(null);
+  const { busy, message, act, say, session, notices } = useDeviceTask();
+  const { identity, notice, revoked, setIdentity } = useDevice();
   const [server, setServer] = useState("");
   const [code, setCode] = useState("");
-  const [notices, setNotices] = useState<string[]>([]);
   const [outcome, setOutcome] = useState<(SyncOutcome & { at: string }) | null>(null);
   const [pending, setPending] = useState<number | null>(null);
-  const notify = (text: string) => setNotices((n) => [...n, text]);
 
   useEffect(() => {
-    void loadIdentity().then(({ identity: id, notice }) => {
-      setIdentity(id);
-      if (notice) notify(notice);
-      if (id)
-        void paneSession(id, notify)
-          .pending()
-          .then(setPending)
-          .catch(() => undefined);
-    });
-  }, []);
+    setOutcome(null);
+    setPending(null);
+    if (identity && keepsJournal(identity))
+      void session(identity)
+        .pending()
+        .then(setPending)
+        .catch(() => undefined);
+  }, [identity, session]);
 
   // An enrolment link pasted into either field fills both; an address pasted as the code goes to its field.
   const paste = (text: string, into: (text: string) => void) => {
@@ -82,20 +79,6 @@ export function SyncPane() {
       setServer(link.server);
       setCode(link.code ?? "");
     } else into(text);
-  };
-  // Each action starts afresh; a revoked device forgets its identity, its unsent rows stay for the next one.
-  const act = (work: () => Promise<void>, action: "enroll" | "sync") => {
-    setNotices([]);
-    return attempt(async () => {
-      try {
-        await work();
-      } catch (e) {
-        if (!(e instanceof AuthError)) throw e;
-        await forgetIdentity();
-        setIdentity(null);
-        say("error", (s) => ({ title: s.sync.revoked }));
-      }
-    }, action);
   };
   const show = (result: SyncOutcome) => {
     setOutcome({ ...result, at: new Date().toLocaleString("vi-VN") });
@@ -107,14 +90,14 @@ export function SyncPane() {
   };
   const enroll = () =>
     act(async () => setIdentity(await enrollDevice(server.trim(), code.trim())), "enroll");
-  const sync = (id: Identity) =>
-    act(async () => show(await paneSession(id, notify).sync()), "sync");
+  const sync = (id: Identity) => act(async () => show(await session(id).sync()));
   const choose = (id: Identity, c: ConflictNotice, choice: "current" | "proposed") =>
-    act(async () => show(await paneSession(id, notify).resolve(c.id!, choice)), "sync");
+    act(async () => show(await session(id).resolve(c.id!, choice)));
   const line = (r: { hamlet: string; date: string; reason: string }) =>
     t.sync.line(r.hamlet, formatDate(r.date), r.reason);
   const settle = outcome?.conflicts.filter((c) => c.id !== undefined) ?? [];
   const mine = outcome?.conflicts.filter((c) => c.id === undefined) ?? [];
+  const upper = identity?.scope === "province" || identity?.scope === "district";
 
   return (
     <Pane label={t.tabs.sync} intro={t.sync.intro}>
@@ -144,9 +127,9 @@ export function SyncPane() {
           </Button>
         </>
       )}
-      {identity && (
+      {identity && <Text weight="semibold">{deviceLine(t, identity)}</Text>}
+      {identity && !upper && (
         <>
-          <Text weight="semibold">{t.sync.device(identity.hamlet, identity.commune)}</Text>
           <Text role="status">{t.sync.status(pending ?? 0, outcome?.at ?? null)}</Text>
           <Button appearance="primary" onClick={() => void sync(identity)} disabled={busy}>
             {t.sync.now}
@@ -155,9 +138,8 @@ export function SyncPane() {
       )}
       <Busy busy={busy} />
       <MessageArea message={message} />
-      {notices.map((n) => (
-        <Notice key={n} intent="warning" text={n} />
-      ))}
+      {revoked && !identity && <Notice intent="warning" text={t.sync.revoked} />}
+      {[notice, ...notices].map((n) => n && <Notice key={n} intent="warning" text={n} />)}
       {outcome && outcome.refused.length > 0 && (
         <>
           <Heading>{t.sync.refusedTitle}</Heading>
@@ -208,6 +190,17 @@ export function SyncPane() {
           </ResultList>
         </>
       )}
+      {identity?.scope === "commune" && <CampaignCodes identity={identity} />}
+      {upper && <CommuneCodes identity={identity} />}
+      {upper && <UpperRollup identity={identity} />}
+      {identity && identity.scope !== "hamlet" && <Devices identity={identity} />}
     </Pane>
   );
+}
+
+/** "Thiết bị của ấp Cầu, xã Tân Phong", "Thiết bị của tỉnh Tây Ninh". */
+function deviceLine(t: Strings, identity: Identity): string {
+  if (identity.scope === "province") return t.sync.upperDevice("province", identity.province ?? "");
+  if (identity.scope === "district") return t.sync.upperDevice("district", identity.district ?? "");
+  return t.sync.device(identity.hamlet, identity.commune);
 }
