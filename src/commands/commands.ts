@@ -5,7 +5,7 @@ import { writeDailyReportCopy, writeFindingsSheet } from "../excel/tasks";
 import { describeFailure } from "../taskpane/errors";
 import { savedLanguage, stringsFor } from "../taskpane/i18n";
 import { sendReportUp } from "../taskpane/sendReport";
-import { loadIdentity } from "../taskpane/syncSession";
+import { type Identity, loadIdentity, paneSession } from "../taskpane/syncSession";
 
 type Action = (event: Office.AddinCommands.Event) => void;
 
@@ -69,7 +69,8 @@ async function sendUp(): Promise<string> {
   try {
     const { identity, notice } = await loadIdentity();
     if (notice) notices.push(notice);
-    said = (await sendReportUp(identity, (n) => notices.push(n))).say(t);
+    const session = (id: Identity) => paneSession(id, (n) => notices.push(n));
+    said = (await sendReportUp(identity, session)).say(t);
   } catch (e) {
     console.error("DanVan:", e);
     said = describeFailure(e, t, "sync");

@@ -168,3 +168,24 @@ export function Confirm({
     </Dialog>
   );
 }
+
+/** What a task says while and after it runs: the spinner, its message, and the notices it raised on the way. */
+export function TaskStatus({
+  busy,
+  message,
+  notices = [],
+}: {
+  busy: boolean;
+  message: Message | null;
+  notices?: string[];
+}) {
+  return (
+    <>
+      <Busy busy={busy} />
+      <MessageArea message={message} />
+      {notices.map((n) => (
+        <Notice key={n} intent="warning" text={n} />
+      ))}
+    </>
+  );
+}

@@ -128,6 +128,9 @@ const VI = {
   },
   sync: {
     intro: "Gửi nhật ký của ấp lên máy chủ của xã và nhận lại phần của xã.",
+    introCommune:
+      "Đồng bộ nhật ký các ấp với máy chủ, tạo đợt, cấp mã đăng ký cho ấp và quản lý thiết bị của xã.",
+    introUpper: "Cấp mã đăng ký cho các xã, tổng hợp báo cáo các xã gửi lên và quản lý thiết bị.",
     server: "Địa chỉ máy chủ",
     serverExample: "Ví dụ: https://danvan.xa.vn",
     serverHint: "Xã gửi một đường liên kết đăng ký; dán cả đường liên kết vào ô nào cũng được.",
@@ -162,8 +165,8 @@ const VI = {
     hamlet: "Tên ấp",
     issueHamlet: "Cấp mã cho ấp",
     issuedTitle: "Mã vừa cấp",
-    issued: (name: string, code: string, expires: string) =>
-      `Mã đăng ký của ${name}: ${code} (hết hạn ${expires})`,
+    issued: (name: string) => `Mã đăng ký của ${name}:`,
+    expires: (date: string) => `(hết hạn ${date})`,
     written: (sheet: string, n: number) =>
       `Trang «${sheet}» có ${n} mã kèm mã QR, sẵn để in và trao tận tay.`,
     campaignTitle: "Đợt trên máy chủ",
@@ -331,6 +334,10 @@ const EN: Strings = {
   },
   sync: {
     intro: "Sends the hamlet's journal to the commune's server and takes back the commune's.",
+    introCommune:
+      "Syncs the hamlets' journal with the server, creates the campaign, issues hamlet codes and manages the commune's devices.",
+    introUpper:
+      "Issues the communes' enrolment codes, rolls up the reports they send and manages devices.",
     server: "Server address",
     serverExample: "e.g. https://danvan.xa.vn",
     serverHint: "The commune sends an enrolment link; paste the whole link into either field.",
@@ -365,8 +372,8 @@ const EN: Strings = {
     hamlet: "Hamlet name",
     issueHamlet: "Issue a hamlet code",
     issuedTitle: "Codes just issued",
-    issued: (name: string, code: string, expires: string) =>
-      `Enrolment code of ${name}: ${code} (expires ${expires})`,
+    issued: (name: string) => `Enrolment code of ${name}:`,
+    expires: (date: string) => `(expires ${date})`,
     written: (sheet: string, n: number) =>
       `Sheet “${sheet}” holds ${n} codes with their QR codes, ready to print and hand over.`,
     campaignTitle: "Campaign on the server",

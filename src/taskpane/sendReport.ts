@@ -6,7 +6,8 @@
 import { formatDate } from "../core/dates";
 import { readCommuneReport } from "../excel/hierarchy";
 import { now } from "./now";
-import { type Identity, paneSession } from "./syncSession";
+import type { SyncSession } from "../sync/session";
+import type { Identity } from "./syncSession";
 import type { Message } from "./useTask";
 
 /** Only a commune's device sends up; a hamlet's, a district's or a province's never sees the action. */
@@ -19,7 +20,7 @@ export const sendsReports = (identity: Identity | null): identity is Identity =>
  */
 export async function sendReportUp(
   identity: Identity | null,
-  notify: (message: string) => void,
+  session: (identity: Identity) => SyncSession,
   date?: string
 ): Promise<Message> {
   if (!sendsReports(identity))
@@ -31,7 +32,7 @@ export async function sendReportUp(
   if (read.status === "refused")
     return { intent: "error", say: (t) => ({ title: t.report.refused, body: read.reason }) };
   const day = formatDate(read.report.date);
-  const sent = await paneSession(identity, notify).sendReport(read.report);
+  const sent = await session(identity).sendReport(read.report);
   if (sent.sent)
     return { intent: "success", say: (t) => ({ title: t.send.sent(day, sent.version) }) };
   if (sent.queued) return { intent: "warning", say: (t) => ({ title: t.send.queued }) };

@@ -1,9 +1,19 @@
 /**
- * The ribbon's Báo cáo ngày as Office runs it: the commands page registers its actions, Excel runs the task,
- * and a refusal is shown in a dialog (the same page given the message), the command completing once it closes.
+ * The ribbon's commands as Office runs them: the commands page registers its actions, Excel runs the task,
+ * and a message is shown in a dialog (the same page given the message), the command completing once it closes.
+ * Gửi báo cáo lên talks to a real sync server on loopback (SQLite).
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { createCampaign } from "../../server/admin";
+import { buildApp } from "../../server/app";
+import { openDatabase } from "../../server/store/open";
+import { formatDate } from "../../src/core/dates";
+import { fetchTransport } from "../../src/sync/client";
+import { enroll } from "../../src/sync/identity";
+import { panePlace } from "../../src/sync/office-store";
 import { mockWorkbook } from "../helpers/excel-mock";
-import { cleanPlan, planToGrid } from "../helpers/plans";
+import { cleanPlan, planToGrid, seedPlanWithJournal } from "../helpers/plans";
 import type { Grid } from "../../src/core/grid";
 
 type Action = (event: { completed: () => void }) => void;
@@ -94,3 +104,66 @@ test("opened as that dialog, the commands page shows the message", () => {
   const { body } = loadCommands({ sheets: [] }, url);
   expect(body.textContent).toBe("Sổ chưa có kế hoạch: …");
 });
+
+/**
+ * The in-memory Excel of the browser tests (it holds the very hidden sheet the pane's outbox is mirrored into),
+ * standing in for Excel once loadCommands has loaded the commands page.
+ */
+function useFakeExcel(grid: Grid): void {
+  const host: Record<string, unknown> = {};
+  new Function(
+    "window",
+    `${readFileSync(join(__dirname, "../fakes/fake-excel.js"), "utf8")}\ninstallFakeExcel(window.grid);`
+  )(Object.assign(host, { grid }));
+  (globalThis as Record<string, unknown>).Excel = host.Excel;
+}
+
+test("Gửi báo cáo lên: a commune's computer sends the day's report and the dialog says which version; offline it waits; a computer not enrolled as a commune is told what to do", async () => {
+  const local = new Map<string, string>();
+  (globalThis as Record<string, unknown>).localStorage = {
+    getItem: (k: string) => local.get(k) ?? null,
+    setItem: (k: string, v: string) => void local.set(k, v),
+  };
+  const db = await openDatabase(":memory:");
+  const app = await buildApp({ db });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const server = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  const plan = seedPlanWithJournal();
+  const message = async (): Promise<string | null> => {
+    const page = loadCommands({ sheets: [] });
+    useFakeExcel(planToGrid(plan));
+    let completed = false;
+    const running = page.actions.sendReport({ completed: () => (completed = true) });
+    await page.dialogOpened;
+    expect(completed).toBe(false);
+    page.dialogs[0].close();
+    await running;
+    expect(completed).toBe(true);
+    return new URL(page.dialogs[0].url).searchParams.get("thongbao");
+  };
+  try {
+    expect(await message()).toBe(
+      "Máy này chưa đăng ký là thiết bị của xã. Mở DanVan, thẻ Đồng bộ, đăng ký bằng mã cấp trên cấp rồi gửi lại."
+    );
+    const { codes } = await createCampaign(db, plan, "Tây Ninh");
+    const code = (codes as { commune: string }).commune;
+    await enroll(
+      fetchTransport(server),
+      { server, code, name: "Máy xã Tân Phong" },
+      panePlace("danvan.identity")
+    );
+    // Today lies after the campaign: the ribbon sends its last day, as Báo cáo ngày makes it.
+    const day = formatDate(plan.settings.end!);
+    expect(await message()).toBe(`Đã gửi báo cáo ngày ${day} lên cấp trên (lần 1)`);
+    const stored = await db.read((tx) =>
+      tx.all<{ day: string }>("SELECT day FROM commune_reports")
+    );
+    expect(stored.map((r) => r.day)).toEqual([plan.settings.end]);
+    await app.close();
+    expect(await message()).toBe("Chưa gửi được: đang chờ mạng; sẽ tự gửi ở lần đồng bộ sau");
+  } finally {
+    await app.close();
+    await db.close();
+    delete (globalThis as Record<string, unknown>).localStorage;
+  }
+}, 60000);

@@ -16,7 +16,7 @@ import {
   chromium,
 } from "playwright-core";
 import type { FastifyInstance } from "fastify";
-import { createCampaign, issueHamletCode } from "../../server/admin";
+import { createCampaign, createProvince, issueHamletCode } from "../../server/admin";
 import { buildApp } from "../../server/app";
 import type { Database } from "../../server/store/database";
 import { openDatabase } from "../../server/store/open";
@@ -25,6 +25,7 @@ import { defaultReportDate } from "../../src/core/report";
 import type { Grid } from "../../src/core/grid";
 import { importPlanText } from "../../src/core/importer";
 import { fetchTransport } from "../../src/sync/client";
+import { AuthError } from "../../src/sync/errors";
 import { enroll } from "../../src/sync/identity";
 import { memoryPlace } from "../../src/sync/saved";
 import { SyncSession } from "../../src/sync/session";
@@ -376,7 +377,7 @@ run("the task pane in Chromium", () => {
     try {
       await tab(page, "Đồng bộ");
       const serverField = page.getByLabel("Địa chỉ máy chủ");
-      const codeField = page.getByLabel("Mã đăng ký");
+      const codeField = page.getByRole("textbox", { name: "Mã đăng ký" });
       expect(await serverField.inputValue()).toBe("");
       expect(await serverField.getAttribute("placeholder")).toMatch(/^Ví dụ: https:\/\//);
 
@@ -431,6 +432,9 @@ run("the task pane in Chromium", () => {
       expect(await codeField.inputValue()).toBe(codes.hamlets["Cầu"]);
       await page.getByRole("button", { name: "Đăng ký thiết bị" }).click();
       await expectVisible(page.getByText("Thiết bị của ấp Cầu, xã Tân Phong"));
+      // A hamlet's device issues no code, lists no device and sends no report up.
+      for (const name of ["Tạo đợt trên máy chủ", "Xem thiết bị", "Gửi báo cáo lên"])
+        expect(await page.getByRole("button", { name }).count()).toBe(0);
       expect(await page.getByRole("alert").count()).toBe(0);
       await page.getByRole("button", { name: "Đồng bộ ngay" }).click();
       await expectVisible(page.getByText("Đã gửi 1 dòng, nhận 1 dòng."));
@@ -472,6 +476,169 @@ run("the task pane in Chromium", () => {
       );
     } finally {
       await page.context().close();
+      await sync.close();
+      await db.close();
+    }
+  });
+
+  /** Screenshots of the pane as it is, at each width, after checking nothing sticks out or is cut. */
+  async function shoot(page: Page, name: string): Promise<string[]> {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const problems: string[] = [];
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      problems.push(...(await page.evaluate(overflowIn)).map((p) => `${width} px ${name}: ${p}`));
+      await page.screenshot({
+        path: join(SCREENSHOTS, `light-${width}-${name}.png`),
+        fullPage: true,
+        animations: "disabled",
+      });
+    }
+    return problems;
+  }
+
+  /** The rows of a sheet of the fake workbook, as text. */
+  const sheetText = async (page: Page, name: string) =>
+    ((await book(page)).sheets.find((s) => s.name === name && !s.deleted)?.rows ?? [])
+      .flat()
+      .filter((v) => v !== null && v !== undefined)
+      .map(String);
+
+  test("the hierarchy from the pane: a province issues commune codes and rolls a day up; its commune creates the campaign, issues a hamlet code, revokes a phone and sends its report up, or queues it offline", async () => {
+    const db: Database = await openDatabase(":memory:");
+    const sync: FastifyInstance = await buildApp({ db, corsOrigin: new URL(url).origin });
+    await sync.listen({ port: 0, host: "127.0.0.1" });
+    const syncUrl = `http://127.0.0.1:${(sync.server.address() as { port: number }).port}`;
+    const province = await open(EMPTY_WORKBOOK);
+    const commune = await open(seedWorkbook());
+    const problems: string[] = [];
+    const enrol = async (page: Page, code: string) => {
+      await tab(page, "Đồng bộ");
+      await page.getByLabel("Địa chỉ máy chủ").fill(syncUrl);
+      await page.getByRole("textbox", { name: "Mã đăng ký" }).fill(code);
+      await page.getByRole("button", { name: "Đăng ký thiết bị" }).click();
+    };
+    const issued = (page: Page) => page.getByRole("list", { name: "Mã vừa cấp" });
+    try {
+      // The operator's one command gave the province its code; everything else is done from the panes.
+      await enrol(province, (await createProvince(db, "Tây Ninh")).code);
+      await expectVisible(province.getByText("Thiết bị của tỉnh Tây Ninh"));
+      expect(await province.getByRole("button", { name: "Đồng bộ ngay" }).count()).toBe(0);
+      const communeCodes: Record<string, string> = {};
+      for (const name of ["Tân Phong", "Thạnh Bình"]) {
+        await province.getByLabel("Tên xã").fill(name);
+        await province.getByRole("button", { name: "Cấp mã cho xã" }).click();
+        const line = issued(province).getByText(
+          new RegExp(`^Mã đăng ký của xã ${name}: (\\S+) \\(hết hạn \\d\\d/\\d\\d/\\d{4}\\)$`)
+        );
+        await expectVisible(line);
+        communeCodes[name] = /: (\S+) \(/.exec((await line.textContent())!)![1];
+      }
+      await expectVisible(
+        province.getByText("Trang «Mã đăng ký» có 2 mã kèm mã QR, sẵn để in và trao tận tay.")
+      );
+      const provinceSheet = await sheetText(province, "Mã đăng ký");
+      expect(provinceSheet).toEqual(
+        expect.arrayContaining(["Các xã của tỉnh Tây Ninh", ...Object.values(communeCodes)])
+      );
+      expect(provinceSheet).toContain(`${syncUrl}\n/ap/#code=${communeCodes["Tân Phong"]}`);
+
+      // Tân Phong's computer enrols with its code and puts its campaign on the server from the workbook.
+      await enrol(commune, communeCodes["Tân Phong"]);
+      await expectVisible(commune.getByText("Thiết bị của xã Tân Phong"));
+      await commune.getByRole("button", { name: "Tạo đợt trên máy chủ" }).click();
+      await expectVisible(commune.getByText("Đã tạo đợt trên máy chủ và cấp mã cho 8 ấp"));
+      expect(await issued(commune).getByRole("listitem").count()).toBe(8);
+      const hamletSheet = await sheetText(commune, "Mã đăng ký");
+      expect(hamletSheet).toContain("Các ấp của xã Tân Phong");
+      expect(hamletSheet.filter((v) => /\/ap\/#code=/.test(v))).toHaveLength(8);
+      // A lost phone: another code for Cầu replaces its row; the sheet still has eight.
+      await commune.getByLabel("Tên ấp").fill("Cầu");
+      await commune.getByRole("button", { name: "Cấp mã cho ấp" }).click();
+      const cau = issued(commune).getByText(/^Mã đăng ký của ấp Cầu: \S+ \(hết hạn/);
+      await expectVisible(cau);
+      const cauCode = /: (\S+) \(/.exec((await cau.textContent())!)![1];
+      const sheetNow = await sheetText(commune, "Mã đăng ký");
+      expect(sheetNow.filter((v) => /\/ap\/#code=/.test(v))).toHaveLength(8);
+      expect(sheetNow).toContain(cauCode);
+
+      // The phone enrolled with that code is revoked from the pane, after a question naming it.
+      const phone = await enroll(
+        fetchTransport(syncUrl),
+        { server: syncUrl, code: cauCode, name: "Điện thoại ấp Cầu" },
+        memoryPlace()
+      );
+      await commune.getByRole("button", { name: "Xem thiết bị" }).click();
+      const devices = commune.getByRole("list", { name: "Thiết bị đã đăng ký" });
+      await expectVisible(devices.getByText("Điện thoại ấp Cầu"));
+      await expectVisible(devices.getByText(/^ấp Cầu \(Tân Phong\) · đăng ký ngày /));
+      await commune.getByRole("button", { name: "Thu hồi Điện thoại ấp Cầu" }).click();
+      const dialog = commune.getByRole("dialog");
+      await expectVisible(
+        dialog.getByText(/^Thu hồi thiết bị «Điện thoại ấp Cầu» \(ấp Cầu \(Tân Phong\)\)\?/)
+      );
+      await dialog.getByRole("button", { name: "Thu hồi thiết bị" }).click();
+      await expectVisible(commune.getByText("Đã thu hồi thiết bị «Điện thoại ấp Cầu»."));
+      await expectVisible(devices.getByText("đã thu hồi"));
+      await expect(
+        new SyncSession(phone, {
+          transport: fetchTransport(syncUrl),
+          outbox: [memoryPlace()],
+          notify: () => undefined,
+        }).sync()
+      ).rejects.toBeInstanceOf(AuthError);
+      problems.push(...(await shoot(commune, "7-Đồng bộ-xã")));
+
+      // The day's report, made and sent up; the same report again keeps its version, a corrected one is the next.
+      await tab(commune, "Báo cáo");
+      await panel(commune).getByLabel("Ngày báo cáo").fill("12/12/2024");
+      await commune.getByRole("button", { name: "Lập báo cáo" }).click();
+      await expectVisible(commune.getByText(/^Đã lập trang BC 12-12-2024/));
+      const send = commune.getByRole("button", { name: "Gửi báo cáo lên" });
+      await send.click();
+      await expectVisible(commune.getByText("Đã gửi báo cáo ngày 12/12/2024 lên cấp trên (lần 1)"));
+      await commune.evaluate(() => {
+        const b = (window as unknown as { __book: FakeBook }).__book;
+        const journal = b.sheets.find((x) => x.name === "Nhật ký")!;
+        const row = journal.rows.findIndex((r) => r && r.includes(800));
+        b.edit("Nhật ký", row, journal.rows[row].indexOf(800), 900);
+      });
+      await send.click();
+      await expectVisible(commune.getByText("Đã gửi báo cáo ngày 12/12/2024 lên cấp trên (lần 2)"));
+      const stored = await db.read((tx) =>
+        tx.all<{ version: number; latest: number }>(
+          "SELECT version, latest FROM commune_reports ORDER BY version"
+        )
+      );
+      expect(stored.map((r) => [Number(r.version), Number(r.latest)])).toEqual([
+        [1, 0],
+        [2, 1],
+      ]);
+      problems.push(...(await shoot(commune, "8-Báo cáo-đã-gửi-lên")));
+
+      // The province rolls the day up: Tân Phong sent (late: after 16:30 of that day), Thạnh Bình did not.
+      await tab(province, "Đồng bộ");
+      await panel(province).getByLabel("Ngày báo cáo").fill("12/12/2024");
+      await province.getByRole("button", { name: "Tổng hợp cấp trên" }).click();
+      await expectVisible(province.getByText("Đã ghi trang TH 12-12-2024: 1/2 xã đã gửi báo cáo."));
+      await expectVisible(panel(province).getByText("Xã chưa gửi: Thạnh Bình"));
+      await expectVisible(panel(province).getByText("Xã gửi sau 16:30:"));
+      expect(await sheetText(province, "TH 12-12-2024")).toEqual(
+        expect.arrayContaining(["Tân Phong", "Thạnh Bình", "Chưa gửi báo cáo"])
+      );
+      problems.push(...(await shoot(province, "9-Đồng bộ-tỉnh")));
+
+      // Offline, the report waits in the outbox and says so.
+      await sync.close();
+      await commune.getByRole("button", { name: "Gửi báo cáo lên" }).click();
+      await expectVisible(
+        commune.getByText("Chưa gửi được: đang chờ mạng; sẽ tự gửi ở lần đồng bộ sau")
+      );
+      problems.push(...(await shoot(commune, "10-Báo cáo-chờ-mạng")));
+      expect(problems).toEqual([]);
+    } finally {
+      await province.context().close();
+      await commune.context().close();
       await sync.close();
       await db.close();
     }

@@ -2,7 +2,7 @@ import { Badge, Button, Text, makeStyles, tokens } from "@fluentui/react-compone
 import { useState } from "react";
 import { formatDate, vietnamNow } from "../../core/dates";
 import type { DeviceInfo } from "../../sync/protocol";
-import { Busy, Confirm, Heading, MessageArea, Notice, ResultList } from "../components";
+import { Confirm, Heading, ResultList, TaskStatus } from "../components";
 import { useStrings } from "../context";
 import type { Strings } from "../i18n";
 import type { Identity } from "../syncSession";
@@ -54,11 +54,7 @@ export function Devices({ identity }: { identity: Identity }) {
       <Button onClick={load} disabled={busy}>
         {t.devices.show}
       </Button>
-      <Busy busy={busy} />
-      <MessageArea message={message} />
-      {notices.map((n) => (
-        <Notice key={n} intent="warning" text={n} />
-      ))}
+      <TaskStatus busy={busy} message={message} notices={notices} />
       {devices?.length === 0 && <Text>{t.devices.none}</Text>}
       {devices && devices.length > 0 && (
         <ResultList label={t.devices.title}>

@@ -1,5 +1,5 @@
 /* global Excel */
-import { Button, Field, Input, Text } from "@fluentui/react-components";
+import { Button, Field, Input, Text, makeStyles } from "@fluentui/react-components";
 import { useState } from "react";
 import { formatDate, parseAsOf } from "../../core/dates";
 import { ENROLMENT_SHEET, type EnrolmentCode } from "../../core/enrolment-layout";
@@ -7,12 +7,15 @@ import { isEmptyPlan } from "../../core/model";
 import { writeEnrolmentSheet } from "../../excel/hierarchy";
 import { readPlanFromWorkbook } from "../../excel/tasks";
 import type { CodeTarget } from "../../sync/protocol";
-import { Busy, Heading, MessageArea, Notice, ResultList } from "../components";
+import { Heading, ResultList, TaskStatus } from "../components";
 import { useStrings } from "../context";
 import { codesPlace, enrolmentCode, enrolmentSheet, keepCodes } from "../issuedCodes";
 import { now } from "../now";
 import type { Identity } from "../syncSession";
 import { useDeviceTask } from "../useDeviceTask";
+
+// A code read out over the phone or copied by hand is never broken over two lines.
+const useStyles = makeStyles({ code: { whiteSpace: "nowrap" } });
 
 /** A code just issued, as the pane shows it until the next action. */
 interface Shown {
@@ -62,24 +65,25 @@ function useCodes(identity: Identity) {
 /** What the section says: the code just issued, then the outcome of the last action. */
 function Outcome({ codes }: { codes: ReturnType<typeof useCodes> }) {
   const t = useStrings();
+  const styles = useStyles();
   return (
     <>
-      <Busy busy={codes.busy} />
       {codes.shown.length > 0 && (
         <ResultList label={t.codes.issuedTitle} gap={2}>
           {codes.shown.map((s) => (
             <li key={s.name}>
               <Text>
-                {t.codes.issued(`${t.devices.scope[s.scope]} ${s.name}`, s.code, s.expires)}
+                {`${t.codes.issued(`${t.devices.scope[s.scope]} ${s.name}`)} `}
+                <Text weight="semibold" font="monospace" className={styles.code}>
+                  {s.code}
+                </Text>
+                {` ${t.codes.expires(s.expires)}`}
               </Text>
             </li>
           ))}
         </ResultList>
       )}
-      <MessageArea message={codes.message} />
-      {codes.notices.map((n) => (
-        <Notice key={n} intent="warning" text={n} />
-      ))}
+      <TaskStatus busy={codes.busy} message={codes.message} notices={codes.notices} />
     </>
   );
 }

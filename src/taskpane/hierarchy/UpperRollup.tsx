@@ -4,7 +4,7 @@ import { useState } from "react";
 import { formatDate, formatTime, parseDate } from "../../core/dates";
 import { writeRollupSheet } from "../../excel/hierarchy";
 import type { RollupResponse } from "../../sync/protocol";
-import { Busy, Heading, MessageArea, Notice } from "../components";
+import { Heading, TaskStatus } from "../components";
 import { useStrings } from "../context";
 import { DateField } from "../DateField";
 import { now } from "../now";
@@ -46,11 +46,7 @@ export function UpperRollup({ identity }: { identity: Identity }) {
       <Button appearance="primary" onClick={run} disabled={busy || !date}>
         {t.upper.run}
       </Button>
-      <Busy busy={busy} />
-      <MessageArea message={message} />
-      {notices.map((n) => (
-        <Notice key={n} intent="warning" text={n} />
-      ))}
+      <TaskStatus busy={busy} message={message} notices={notices} />
       {result && (
         <>
           <Text role="status">

@@ -4,25 +4,23 @@ import { useEffect, useRef, useState } from "react";
 import { formatDate, parseDate } from "../../core/dates";
 import type { DailyReport } from "../../core/report";
 import { reportDate, writeDailyReport } from "../../excel/tasks";
-import { Busy, Confirm, MessageArea, NoPlan, Notice, Pane } from "../components";
+import { Busy, Confirm, MessageArea, NoPlan, Notice, Pane, TaskStatus } from "../components";
 import { useDevice, useStrings } from "../context";
 import { DateField } from "../DateField";
 import { useKept } from "../freshness";
 import { now } from "../now";
 import { sendReportUp, sendsReports } from "../sendReport";
+import { useDeviceTask } from "../useDeviceTask";
 import { useTask } from "../useTask";
 
 /** "Gửi báo cáo lên": the day's report from the workbook to the commune's upper level (a commune's device only). */
 function SendReport({ date }: { date: string | null }) {
   const t = useStrings();
   const { identity } = useDevice();
-  const { busy, message, attempt, say } = useTask();
-  const [notices, setNotices] = useState<string[]>([]);
+  const { busy, message, act, say, session, notices } = useDeviceTask();
   if (!sendsReports(identity)) return null;
   const send = async () => {
-    setNotices([]);
-    const notify = (text: string) => setNotices((n) => [...n, text]);
-    const said = await attempt(() => sendReportUp(identity, notify, date ?? undefined), "sync");
+    const said = await act(() => sendReportUp(identity, session, date ?? undefined));
     if (said) say(said.intent, said.say);
   };
   return (
@@ -30,11 +28,7 @@ function SendReport({ date }: { date: string | null }) {
       <Button icon={<ArrowUploadRegular />} onClick={send} disabled={busy || !date}>
         {t.send.button}
       </Button>
-      <Busy busy={busy} />
-      <MessageArea message={message} />
-      {notices.map((n) => (
-        <Notice key={n} intent="warning" text={n} />
-      ))}
+      <TaskStatus busy={busy} message={message} notices={notices} />
     </>
   );
 }

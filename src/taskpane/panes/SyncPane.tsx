@@ -100,7 +100,7 @@ export function SyncPane() {
   const upper = identity?.scope === "province" || identity?.scope === "district";
 
   return (
-    <Pane label={t.tabs.sync} intro={t.sync.intro}>
+    <Pane label={t.tabs.sync} intro={introOf(t, identity)}>
       {!identity && (
         <>
           <Field label={t.sync.server} hint={t.sync.serverHint}>
@@ -196,6 +196,12 @@ export function SyncPane() {
       {identity && identity.scope !== "hamlet" && <Devices identity={identity} />}
     </Pane>
   );
+}
+
+function introOf(t: Strings, identity: Identity | null): string {
+  if (identity?.scope === "commune") return t.sync.introCommune;
+  if (identity?.scope === "province" || identity?.scope === "district") return t.sync.introUpper;
+  return t.sync.intro;
 }
 
 /** "Thiết bị của ấp Cầu, xã Tân Phong", "Thiết bị của tỉnh Tây Ninh". */
