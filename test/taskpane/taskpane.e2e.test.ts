@@ -549,6 +549,9 @@ run("the task pane in Chromium", () => {
       await commune.getByRole("button", { name: "Tạo đợt trên máy chủ" }).click();
       await expectVisible(commune.getByText("Đã tạo đợt trên máy chủ và cấp mã cho 8 ấp"));
       expect(await issued(commune).getByRole("listitem").count()).toBe(8);
+      // Enrolled from its province's code, it follows its newest campaign: the workbook's journal syncs into it.
+      await commune.getByRole("button", { name: "Đồng bộ ngay" }).click();
+      await expectVisible(commune.getByText("Đã gửi 2 dòng, nhận 0 dòng."));
       const hamletSheet = await sheetText(commune, "Mã đăng ký");
       expect(hamletSheet).toContain("Các ấp của xã Tân Phong");
       expect(hamletSheet.filter((v) => /\/ap\/#code=/.test(v))).toHaveLength(8);
@@ -635,6 +638,12 @@ run("the task pane in Chromium", () => {
         commune.getByText("Chưa gửi được: đang chờ mạng; sẽ tự gửi ở lần đồng bộ sau")
       );
       problems.push(...(await shoot(commune, "10-Báo cáo-chờ-mạng")));
+      await commune.getByRole("button", { name: "English" }).click();
+      await tab(commune, "Sync");
+      await expectVisible(
+        commune.getByRole("button", { name: "Create the campaign on the server" })
+      );
+      problems.push(...(await shoot(commune, "11-Sync-commune-en")));
       expect(problems).toEqual([]);
     } finally {
       await province.context().close();
