@@ -132,13 +132,11 @@ test("Gửi báo cáo lên: a commune's computer sends the day's report and the 
   const message = async (): Promise<string | null> => {
     const page = loadCommands({ sheets: [] });
     useFakeExcel(planToGrid(plan));
-    let completed = false;
-    const running = page.actions.sendReport({ completed: () => (completed = true) });
+    const running = perform(page.actions.sendReport);
     await page.dialogOpened;
-    expect(completed).toBe(false);
+    expect(running.completed()).toBe(false);
     page.dialogs[0].close();
-    await running;
-    expect(completed).toBe(true);
+    await running.done;
     return new URL(page.dialogs[0].url).searchParams.get("thongbao");
   };
   try {

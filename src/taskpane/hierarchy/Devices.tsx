@@ -51,7 +51,7 @@ export function Devices({ identity }: { identity: Identity }) {
   return (
     <>
       <Heading>{t.devices.title}</Heading>
-      <Button onClick={load} disabled={busy}>
+      <Button onClick={() => void load()} disabled={busy}>
         {t.devices.show}
       </Button>
       <TaskStatus busy={busy} message={message} notices={notices} />
@@ -89,7 +89,7 @@ export function Devices({ identity }: { identity: Identity }) {
         question={asking && t.devices.ask(asking.name, place(t, asking))}
         yes={t.devices.yes}
         no={t.devices.no}
-        onYes={() => asking && revoke(asking)}
+        onYes={() => void (asking && revoke(asking))}
         onNo={() => setAsking(null)}
       />
     </>

@@ -113,7 +113,11 @@ export function CommuneCodes({ identity }: { identity: Identity }) {
           <Input value={district} onChange={(_, d) => setDistrict(d.value)} />
         </Field>
       )}
-      <Button appearance="primary" onClick={submit} disabled={codes.busy || !commune.trim()}>
+      <Button
+        appearance="primary"
+        onClick={() => void submit()}
+        disabled={codes.busy || !commune.trim()}
+      >
         {t.codes.issueCommune}
       </Button>
       <Outcome codes={codes} />
@@ -153,14 +157,14 @@ export function CampaignCodes({ identity }: { identity: Identity }) {
     <>
       <Heading>{t.codes.campaignTitle}</Heading>
       <Text>{t.codes.campaignIntro}</Text>
-      <Button appearance="primary" onClick={create} disabled={codes.busy}>
+      <Button appearance="primary" onClick={() => void create()} disabled={codes.busy}>
         {t.codes.createCampaign}
       </Button>
       <Heading>{t.codes.hamletTitle}</Heading>
       <Field label={t.codes.hamlet}>
         <Input value={hamlet} onChange={(_, d) => setHamlet(d.value)} />
       </Field>
-      <Button onClick={submit} disabled={codes.busy || !hamlet.trim()}>
+      <Button onClick={() => void submit()} disabled={codes.busy || !hamlet.trim()}>
         {t.codes.issueHamlet}
       </Button>
       <Outcome codes={codes} />

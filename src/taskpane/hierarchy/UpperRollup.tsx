@@ -43,7 +43,7 @@ export function UpperRollup({ identity }: { identity: Identity }) {
       <Heading>{t.upper.title}</Heading>
       <Text>{t.upper.intro}</Text>
       <DateField text={text} onChange={setText} />
-      <Button appearance="primary" onClick={run} disabled={busy || !date}>
+      <Button appearance="primary" onClick={() => void run()} disabled={busy || !date}>
         {t.upper.run}
       </Button>
       <TaskStatus busy={busy} message={message} notices={notices} />

@@ -25,7 +25,7 @@ function SendReport({ date }: { date: string | null }) {
   };
   return (
     <>
-      <Button icon={<ArrowUploadRegular />} onClick={send} disabled={busy || !date}>
+      <Button icon={<ArrowUploadRegular />} onClick={() => void send()} disabled={busy || !date}>
         {t.send.button}
       </Button>
       <TaskStatus busy={busy} message={message} notices={notices} />
