@@ -201,8 +201,8 @@ const VI = {
   },
   send: {
     button: "Gửi báo cáo lên",
-    sent: (date: string, version: number) =>
-      `Đã gửi báo cáo ngày ${date} lên cấp trên (lần ${version})`,
+    sent: (date: string, version?: number) =>
+      `Đã gửi báo cáo ngày ${date} lên cấp trên${version ? ` (lần ${version})` : ""}`,
     queued: "Chưa gửi được: đang chờ mạng; sẽ tự gửi ở lần đồng bộ sau",
     refused: "Cấp trên không nhận báo cáo",
     notCommune:
@@ -409,8 +409,8 @@ const EN: Strings = {
   },
   send: {
     button: "Send the report up",
-    sent: (date: string, version: number) =>
-      `The report of ${date} was sent to the upper level (version ${version})`,
+    sent: (date: string, version?: number) =>
+      `The report of ${date} was sent to the upper level${version ? ` (version ${version})` : ""}`,
     queued: "Not sent yet: waiting for the network; it goes with the next sync",
     refused: "The upper level did not take the report",
     notCommune:

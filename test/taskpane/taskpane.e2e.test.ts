@@ -638,6 +638,20 @@ run("the task pane in Chromium", () => {
         commune.getByText("Chưa gửi được: đang chờ mạng; sẽ tự gửi ở lần đồng bộ sau")
       );
       problems.push(...(await shoot(commune, "10-Báo cáo-chờ-mạng")));
+
+      // The server back on its address: the next sync sends the waiting report, once, and says so.
+      const back = await buildApp({ db, corsOrigin: new URL(url).origin });
+      await back.listen({ port: Number(new URL(syncUrl).port), host: "127.0.0.1" });
+      try {
+        await tab(commune, "Đồng bộ");
+        await commune.getByRole("button", { name: "Đồng bộ ngay" }).click();
+        await expectVisible(
+          commune.getByText(/Đã gửi báo cáo ngày 12\/12\/2024 lên cấp trên( \(lần 2\))?\./)
+        );
+        problems.push(...(await shoot(commune, "10b-Đồng bộ-gửi-báo-cáo-chờ")));
+      } finally {
+        await back.close();
+      }
       await commune.getByRole("button", { name: "English" }).click();
       await tab(commune, "Sync");
       await expectVisible(

@@ -83,9 +83,20 @@ export function SyncPane() {
   const show = (result: SyncOutcome) => {
     setOutcome({ ...result, at: new Date().toLocaleString("vi-VN") });
     setPending(result.pending);
+    // A report that waited in the outbox went with this sync: say what became of it.
     say("success", (s) => ({
       title: s.sync.done(result.pushed, result.pulled),
-      body: result.refused.length ? s.sync.refused(result.refused.length) : undefined,
+      body:
+        [
+          ...(result.refused.length ? [s.sync.refused(result.refused.length)] : []),
+          ...result.reports.map((r) =>
+            r.sent
+              ? s.send.sent(formatDate(r.date), r.version)
+              : `${s.send.refused} (${formatDate(r.date)}): ${r.reason}`
+          ),
+        ]
+          .map((sentence) => sentence.replace(/([^.])$/, "$1."))
+          .join(" ") || undefined,
     }));
   };
   const enroll = () =>
