@@ -194,8 +194,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     "/enroll",
     { config: { rateLimit: { max: options.enrollPerMinute ?? 10, timeWindow: 60_000 } } },
     async (request) => {
-      const { code, name } = body(EnrollRequest, request);
-      return enroll(db, code, name);
+      const { code, name, scope } = body(EnrollRequest, request);
+      return enroll(db, code, name, scope);
     }
   );
 

@@ -4,7 +4,8 @@
  * against the code that has it, so guessing the rest of one code is five tries, not unlimited.
  */
 import { formatDate, vietnamNow } from "../src/core/dates";
-import type { Scope } from "../src/sync/protocol";
+import type { EnrollRequest, Scope } from "../src/sync/protocol";
+import { LEVEL } from "./orgs";
 import { codeHash, newCode } from "./secrets";
 import type { Sql } from "./store/database";
 
@@ -49,24 +50,36 @@ export type Taken = { ok: true; code: CodeFor } | { ok: false; refusal: string }
 
 /**
  * Uses the code up, or says why not in Vietnamese. Taking it is one statement, so two devices racing for one code
- * cannot both win. A wrong code's failure is counted here: the caller commits before refusing.
+ * cannot both win. A wrong code's failure is counted here: the caller commits before refusing. With `only`
+ * (a hamlet's phone), a code of another level is refused and left unused, no failure counted: it is a right code,
+ * for another device.
  */
-export async function takeCode(tx: Sql, code: string): Promise<Taken> {
+export async function takeCode(
+  tx: Sql,
+  code: string,
+  only?: EnrollRequest["scope"]
+): Promise<Taken> {
   const at = new Date().toISOString();
   const hashed = codeHash(code);
   const row = await tx.get<{ campaign_id: number | null; scope: Scope; org_id: number }>(
     `UPDATE enrollment_codes SET used_at = ? WHERE code_hash = ? AND used_at IS NULL AND expires_at > ? AND failures < ?
-     RETURNING campaign_id, scope, org_id`,
-    [at, hashed, at, MAX_CODE_FAILURES]
+     AND scope = COALESCE(CAST(? AS TEXT), scope) RETURNING campaign_id, scope, org_id`,
+    [at, hashed, at, MAX_CODE_FAILURES, only ?? null]
   );
   if (row) {
     const campaign = row.campaign_id === null ? null : Number(row.campaign_id);
     return { ok: true, code: { scope: row.scope, org: Number(row.org_id), campaign } };
   }
-  const known = await tx.get<{ used_at: string | null; expires_at: string; failures: number }>(
-    "SELECT used_at, expires_at, failures FROM enrollment_codes WHERE code_hash = ?",
-    [hashed]
-  );
+  const known = await tx.get<{
+    used_at: string | null;
+    expires_at: string;
+    failures: number;
+    scope: Scope;
+  }>("SELECT used_at, expires_at, failures, scope FROM enrollment_codes WHERE code_hash = ?", [
+    hashed,
+  ]);
+  if (known && !known.used_at && only && known.scope !== only)
+    return { ok: false, refusal: notForHamlet(known.scope) };
   if (known && !known.used_at && Number(known.failures) >= MAX_CODE_FAILURES)
     return {
       ok: false,
@@ -85,4 +98,11 @@ export async function takeCode(tx: Sql, code: string): Promise<Taken> {
       [tagOf(code)]
     );
   return { ok: false, refusal: "Mã đăng ký không đúng hoặc đã được dùng." };
+}
+
+/** A commune's (or district's, province's) code typed on a hamlet's phone: what it is, and what to ask for. */
+function notForHamlet(scope: Scope): string {
+  const level = LEVEL[scope];
+  const where = scope === "commune" ? ", dùng trong sổ Excel" : "";
+  return `Mã này là mã của ${level}${where}, nên không dùng được ở đây (mã vẫn còn nguyên cho ${level}). Hãy xin xã mã của ấp (trên tờ Mã đăng ký).`;
 }

@@ -3,7 +3,7 @@
  * transaction of the request it comes with, so a push or a pull costs no extra transaction.
  */
 import { clean, stripXmlUnsafe } from "../src/core/text";
-import type { EnrollResponse, Scope } from "../src/sync/protocol";
+import type { EnrollRequest, EnrollResponse, Scope } from "../src/sync/protocol";
 import type { CampaignDates } from "../src/sync/row-check";
 import { takeCode } from "./codes";
 import { SyncError } from "./errors";
@@ -45,9 +45,14 @@ function deviceName(name: string | undefined): string {
   return clean(stripXmlUnsafe(name ?? "")).slice(0, 100) || "Thiết bị";
 }
 
-export async function enroll(db: Database, code: string, name?: string): Promise<EnrollResponse> {
+export async function enroll(
+  db: Database,
+  code: string,
+  name?: string,
+  only?: EnrollRequest["scope"]
+): Promise<EnrollResponse> {
   const outcome = await db.write(async (tx) => {
-    const taken = await takeCode(tx, code);
+    const taken = await takeCode(tx, code, only);
     // A refusal still commits: a wrong try counts against the code it resembles.
     if (!taken.ok) return taken;
     const { scope, org, campaign } = taken.code;

@@ -16,15 +16,8 @@ import { AdminError, createCampaignIn } from "./admin";
 import { issueCode } from "./codes";
 import { type Caller, type Member, member } from "./devices";
 import { SyncError } from "./errors";
-import { ANCESTORS, findOrCreateOrg, findOrg } from "./orgs";
+import { ANCESTORS, LEVEL, findOrCreateOrg, findOrg } from "./orgs";
 import type { Database, Sql } from "./store/database";
-
-const LEVEL: Record<Scope, string> = {
-  province: "tỉnh",
-  district: "huyện",
-  commune: "xã",
-  hamlet: "ấp",
-};
 
 function forbidden(message: string): SyncError {
   return new SyncError("forbidden", message);

@@ -7,6 +7,14 @@ import { clean, fold, hamletKey } from "../src/core/text";
 import type { Scope } from "../src/sync/protocol";
 import type { Sql } from "./store/database";
 
+/** Each level's name, as a message names it. */
+export const LEVEL: Record<Scope, string> = {
+  province: "tỉnh",
+  district: "huyện",
+  commune: "xã",
+  hamlet: "ấp",
+};
+
 export interface Org {
   id: number;
   kind: Scope;

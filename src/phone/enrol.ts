@@ -17,7 +17,7 @@ export function forgetCodeInAddress(): void {
   history.replaceState(null, "", location.pathname + location.search);
 }
 
-/** Enrols with `code`; a commune's code is refused here (it belongs in the workbook), and not kept. */
+/** Enrols with `code` as a hamlet's device: the server refuses a commune's code and leaves it unused. */
 async function enrolPhone(code: string): Promise<Identity> {
   const now = vietnamNow(Date.now());
   const server = location.origin;
@@ -27,13 +27,10 @@ async function enrolPhone(code: string): Promise<Identity> {
       server,
       code,
       name: `Điện thoại (đăng ký ${formatDate(now.date)} ${formatTime(now.minutes)})`,
+      scope: "hamlet",
     },
     memoryPlace()
   );
-  if (identity.scope !== "hamlet" || !identity.hamlet)
-    throw new SyncFailure(
-      "Mã này là mã của xã, dùng trong sổ Excel, và nay đã được dùng. Trang này dành cho ấp: hãy xin xã mã của ấp (trên tờ Mã đăng ký)."
-    );
   await saveIdentity(identityPlace(), identity);
   return identity;
 }

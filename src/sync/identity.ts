@@ -3,7 +3,7 @@ import { z } from "zod";
 import { ServerError, UnreachableError } from "./errors";
 import type { Transport } from "./client";
 import { errorBody } from "./client";
-import { EnrollResponse } from "./protocol";
+import { type EnrollRequest, EnrollResponse } from "./protocol";
 import { type SavedFormat, type SavedPlace, savedDocument } from "./saved";
 
 export const Identity = EnrollResponse.extend({ server: z.string().min(1) });
@@ -32,16 +32,20 @@ export function saveIdentity(place: SavedPlace, identity: Identity): Promise<voi
 
 /**
  * Enrols this device with a one-time code and keeps the identity. Not retried: a code is used up by the first
- * request that reaches the server.
+ * request that reaches the server. `scope` "hamlet" takes only a hamlet's code (see EnrollRequest).
  */
 export async function enroll(
   transport: Transport,
-  request: { server: string; code: string; name: string },
+  request: { server: string; code: string; name: string; scope?: EnrollRequest["scope"] },
   place: SavedPlace
 ): Promise<Identity> {
   let response: { status: number; body: unknown };
   try {
-    response = await transport.post("/enroll", { code: request.code, name: request.name }, "");
+    response = await transport.post(
+      "/enroll",
+      { code: request.code, name: request.name, scope: request.scope },
+      ""
+    );
   } catch {
     throw new UnreachableError("Không kết nối được máy chủ.");
   }

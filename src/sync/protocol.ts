@@ -118,7 +118,10 @@ export type PullResponse = z.infer<typeof PullResponse>;
 export const EnrollRequest = z.object({
   code: z.string().min(4).max(64),
   name: z.string().max(100).optional(),
+  /** A hamlet's device (the phone page): a code of another level is then refused and stays unused. */
+  scope: z.literal("hamlet").optional(),
 });
+export type EnrollRequest = z.infer<typeof EnrollRequest>;
 /** Where a device sits in the hierarchy; it acts only within its own organisation and what lies under it. */
 export const Scope = z.enum(["province", "district", "commune", "hamlet"]);
 export type Scope = z.infer<typeof Scope>;

@@ -72,6 +72,21 @@ describe.each(storeTargets())("communes and codes on $name", (target) => {
     );
   });
 
+  test("a commune's code offered by a hamlet's device (the phone page) is refused in Vietnamese and stays the commune's", async () => {
+    const { codes } = await createCampaign(db, tanPhong());
+    await expect(enroll(db, codes.commune, "Điện thoại", "hamlet")).rejects.toThrow(
+      "Mã này là mã của xã, dùng trong sổ Excel, nên không dùng được ở đây (mã vẫn còn nguyên cho xã). Hãy xin xã mã của ấp (trên tờ Mã đăng ký)."
+    );
+    expect(await enroll(db, codes.commune, "Sổ của xã")).toMatchObject({
+      scope: "commune",
+      commune: "Tân Phong",
+    });
+    expect(await enroll(db, codes.hamlets["Cầu"], "Điện thoại", "hamlet")).toMatchObject({
+      scope: "hamlet",
+      hamlet: "Cầu",
+    });
+  });
+
   test("with a province, the same commune's next campaign joins it; another province's Tân Phong stays apart", async () => {
     const first = await createCampaign(db, tanPhong(), "Tây Ninh");
     const next = await createCampaign(db, tanPhong(), "Tây Ninh");
