@@ -25,6 +25,9 @@ const BUDGET_KIB = 100;
 /** 12/12/2024 14:00 in Vietnam: the third day of Tân Phong's campaign, before the 15:00 deadline. */
 const AT_14_00 = new Date("2024-12-12T07:00:00Z");
 const AT_14_20 = new Date("2024-12-12T07:20:00Z");
+/** 10/12/2024, the campaign's first day, at 14:10 and, later that day, 14:40. */
+const DAY1_14_10 = new Date("2024-12-10T07:10:00Z");
+const DAY1_14_40 = new Date("2024-12-10T07:40:00Z");
 
 const dir = tempDir();
 const build = () => join(dir(), "build", "ap");
@@ -74,18 +77,25 @@ run("the hamlet's phone page in Chromium", () => {
   let server: ChildProcess;
   let url: string;
   let phones = 0;
+  /** The phone enrolled by a typed code: closed after each test, opened again by the next. */
+  const TYPED = "phone-typed";
   let codes: { commune: string; hamlets: Record<string, string> };
   let phoneA: { context: BrowserContext; page: Page };
 
   const shot = (page: Page, name: string) =>
     page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
   const dayState = (page: Page) => page.locator("#day-state");
+  const identityKept = (page: Page) =>
+    page.evaluate(() => localStorage.getItem("danvan.ap.identity"));
   const dayBadge = (page: Page, label: string) =>
     page.locator("#days li").filter({ hasText: label }).locator(".badge");
 
-  /** A phone of its own (a browser profile, not a private window: that is what installs a web app). */
-  async function openPhone(link: string, at: Date) {
-    const context = await chromium.launchPersistentContext(join(dir(), `phone-${++phones}`), {
+  /**
+   * A phone of its own (a browser profile, not a private window: that is what installs a web app), clock set to
+   * `at`. Launching the same `profile` again is the same phone opened after its browser was closed.
+   */
+  async function launchPhone(profile: string, at: Date) {
+    const context = await chromium.launchPersistentContext(join(dir(), profile), {
       executablePath: CHROMIUM,
       args: CHROMIUM_ARGS,
       viewport: { width: 360, height: 740 },
@@ -95,11 +105,47 @@ run("the hamlet's phone page in Chromium", () => {
       locale: "vi-VN",
     });
     await context.clock.setFixedTime(at);
-    const page = await context.newPage();
-    await page.goto(link);
-    await page.getByRole("heading", { name: "Ấp Cầu" }).waitFor();
-    return { context, page };
+    return { context, page: await context.newPage() };
   }
+
+  const enrolled = (page: Page) => page.getByRole("heading", { name: "Ấp Cầu" }).waitFor();
+
+  /** A new phone opening `link`, enrolled by it. */
+  async function openPhone(link: string, at: Date) {
+    const phone = await launchPhone(`phone-${++phones}`, at);
+    await phone.page.goto(link);
+    await enrolled(phone.page);
+    return phone;
+  }
+
+  /** Every address in the tab's history (the back button's, too), blank ones left out. */
+  async function addresses(page: Page): Promise<string[]> {
+    const cdp = await page.context().newCDPSession(page);
+    const { entries } = await cdp.send("Page.getNavigationHistory");
+    await cdp.detach();
+    return entries.map((e) => e.url).filter((u) => u !== "about:blank");
+  }
+
+  /** The page shows whom the phone reports for and the campaign's dates, and no address in its history holds a code. */
+  async function expectEnrolledAsCau(page: Page) {
+    await expect(page.locator("#who").textContent()).resolves.toBe("Ấp Cầu");
+    await expect(page.locator("#where").textContent()).resolves.toBe("Xã Tân Phong");
+    await expect(page.locator("#campaign-dates").textContent()).resolves.toBe(
+      "10/12/2024 – 24/12/2024"
+    );
+    expect(new Set([page.url(), ...(await addresses(page))])).toEqual(new Set([`${url}/ap/`]));
+    expect(await identityKept(page)).toContain('"hamlet":"Cầu"');
+  }
+
+  /** The officer types a code into the enrolment card and presses Đăng ký. */
+  async function typeCode(page: Page, code: string) {
+    await page.getByLabel("Mã đăng ký", { exact: true }).fill(code);
+    await page.getByRole("button", { name: "Đăng ký", exact: true }).tap();
+  }
+
+  /** Another code for Cầu, as the commune asks its server's operator for a second device. */
+  const cauCode = (): string =>
+    json(operator("admin", "code", "--db", "db.sqlite", "--hamlet", "Cầu", "--json")).code;
 
   /** The commune's workbook after `danvan sync`, and what the sync said. */
   function communeSync() {
@@ -141,24 +187,59 @@ run("the hamlet's phone page in Chromium", () => {
   test("the enrolment link enrols the phone, leaves no code in the address, and shows the commune, the hamlet and the campaign's dates; the page is installable", async () => {
     phoneA = await openPhone(`${url}/ap/#code=${codes.hamlets["Cầu"]}`, AT_14_00);
     const { page } = phoneA;
-    await expect(page.locator("#who").textContent()).resolves.toBe("Ấp Cầu");
-    await expect(page.locator("#where").textContent()).resolves.toBe("Xã Tân Phong");
-    await expect(page.locator("#campaign-dates").textContent()).resolves.toBe(
-      "10/12/2024 – 24/12/2024"
-    );
+    await expectEnrolledAsCau(page);
     expect(await page.locator("#glance li").allTextContents()).toEqual([
       "Hôm nay T5 12/12: Chưa báo cáo (hạn 15:00).",
       "Chưa báo cáo: 10/12, 11/12.",
     ]);
     await page.getByText("Gửi báo cáo mỗi ngày từ 13:30 đến 15:00.").waitFor();
-    expect(page.url()).toBe(`${url}/ap/`);
-    expect(await page.evaluate(() => localStorage.getItem("danvan.ap.identity"))).toContain(
-      '"hamlet":"Cầu"'
-    );
     await page.evaluate(() => navigator.serviceWorker.ready);
     const cdp = await phoneA.context.newCDPSession(page);
     expect(await cdp.send("Page.getInstallabilityErrors")).toEqual({ installabilityErrors: [] });
     await shot(page, "1-da-dang-ky");
+  });
+
+  test("a code typed with no link: a wrong code and the commune's code are each refused with their own message, and the commune's code stays the commune's", async () => {
+    const { context, page } = await launchPhone(TYPED, DAY1_14_10);
+    await page.goto(`${url}/ap/`);
+    await page
+      .getByText("Quét mã QR của ấp trên tờ Mã đăng ký xã phát, hoặc nhập mã in bên cạnh.")
+      .waitFor();
+    await shot(page, "1b-nhap-ma");
+    const alert = page.locator("form .alert");
+
+    // The right characters in the wrong order: no such code.
+    const [first, last] = codes.hamlets["Cầu"].split("-");
+    await typeCode(page, `${last}-${first}`);
+    await alert.getByText("Mã đăng ký không đúng hoặc đã được dùng.").waitFor();
+    await shot(page, "1c-ma-sai");
+
+    await typeCode(page, codes.commune);
+    await alert
+      .getByText(
+        "Mã này là mã của xã, dùng trong sổ Excel, nên không dùng được ở đây (mã vẫn còn nguyên cho xã). Hãy xin xã mã của ấp (trên tờ Mã đăng ký)."
+      )
+      .waitFor();
+    await shot(page, "1d-ma-cua-xa");
+    expect(await addresses(page)).toEqual([`${url}/ap/`]);
+    expect(await identityKept(page)).toBeNull();
+    await context.close();
+    // Refused, not used up: the commune's workbook enrols with it.
+    expect(commune("enroll", "--server", url, "--code", codes.commune).code).toBe(0);
+  });
+
+  test("typing the hamlet's code (as a phone keyboard gives it) enrols the phone, and the code never enters the address", async () => {
+    const { context, page } = await launchPhone(TYPED, DAY1_14_10);
+    await page.goto(`${url}/ap/`);
+    const code = cauCode();
+    await typeCode(page, code.toLowerCase().replace("-", " "));
+    await enrolled(page);
+    await expectEnrolledAsCau(page);
+    await page.reload();
+    await enrolled(page);
+    expect(await addresses(page)).toEqual([`${url}/ap/`]);
+    await shot(page, "1e-da-dang-ky-bang-ma");
+    await context.close();
   });
 
   test("the day's form: one field per Nhật ký column labelled as its header, number keyboards, the plan beside the results, the đối ứng status as people are entered", async () => {
@@ -244,7 +325,6 @@ run("the hamlet's phone page in Chromium", () => {
   });
 
   test("the commune's danvan sync pulls exactly that row once, and danvan report shows its figures", async () => {
-    expect(commune("enroll", "--server", url, "--code", codes.commune).code).toBe(0);
     expect(communeSync()).toMatchObject({ pulled: 1, refused: [], conflicts: [] });
     expect(communeSync()).toMatchObject({ pulled: 0 });
     expect(await cauRows("2024-12-12")).toEqual([
@@ -310,10 +390,7 @@ run("the hamlet's phone page in Chromium", () => {
   });
 
   test("two phones of the hamlet editing one day: the second edit is a kept conflict, shown plainly on its phone and listed for the commune", async () => {
-    const second = json(
-      operator("admin", "code", "--db", "db.sqlite", "--hamlet", "Cầu", "--json")
-    ).code;
-    const phoneB = await openPhone(`${url}/ap/#code=${second}`, AT_14_20);
+    const phoneB = await openPhone(`${url}/ap/#code=${cauCode()}`, AT_14_20);
     // Phone A reports 11/12 first (a day late, as the list then says).
     await phoneA.page.getByRole("button", { name: /^T4 11\/12/ }).tap();
     await phoneA.page.getByLabel("Dân quân", { exact: true }).fill("9");
@@ -373,5 +450,39 @@ run("the hamlet's phone page in Chromium", () => {
     );
     expect(await page.getByLabel("Phát quang (m)", { exact: true }).inputValue()).toBe("950");
     await shot(page, "8-nhat-ky-hong-da-khoi-phuc");
+  });
+
+  test("an entry left waiting when the browser was closed offline goes out when the page is opened online, with nothing pressed, once", async () => {
+    const before = await launchPhone(TYPED, DAY1_14_10);
+    await before.page.goto(`${url}/ap/`);
+    await enrolled(before.page);
+    await before.context.setOffline(true);
+    await before.page.getByLabel("Dân quân", { exact: true }).fill("4");
+    await before.page.getByLabel("Nhân dân", { exact: true }).fill("2");
+    await before.page.getByLabel("Nạo vét (m)", { exact: true }).fill("120");
+    await before.page.getByRole("button", { name: "Gửi", exact: true }).tap();
+    await dayState(before.page).getByText("Ngày 10/12/2024: Chờ gửi").waitFor();
+    await shot(before.page, "9a-cho-gui-roi-tat-trinh-duyet");
+    await before.context.close();
+
+    // Later that day, online: the page sends what waits as it opens; the time is when Gửi was pressed.
+    const { context, page } = await launchPhone(TYPED, DAY1_14_40);
+    await page.goto(`${url}/ap/`);
+    await dayState(page).getByText("Ngày 10/12/2024: Đã gửi lúc 14:10").waitFor();
+    expect(await dayBadge(page, "T3 10/12").textContent()).toBe("Đã gửi lúc 14:10");
+    await shot(page, "9b-da-gui-khi-mo-trang");
+    await context.close();
+
+    const synced = communeSync();
+    expect(synced).toMatchObject({ pulled: 1, refused: [] });
+    // The conflict of 11/12 (above) still waits for the commune; nothing new joins it.
+    expect(synced.conflicts.map((c: { date: string }) => c.date)).toEqual(["2024-12-11"]);
+    expect(communeSync()).toMatchObject({ pulled: 0 });
+    expect(await cauRows("2024-12-10")).toEqual([
+      expect.objectContaining({
+        values: { dan_quan: 4, nhan_dan: 2, nao_vet_m: 120 },
+        sent_minutes: 14 * 60 + 10,
+      }),
+    ]);
   });
 });
