@@ -97,7 +97,11 @@ export async function takeCode(
       "UPDATE enrollment_codes SET failures = failures + 1 WHERE tag = ? AND used_at IS NULL",
       [tagOf(code)]
     );
-  return { ok: false, refusal: "Mã đăng ký không đúng hoặc đã được dùng." };
+  return {
+    ok: false,
+    refusal:
+      "Mã đăng ký không đúng hoặc đã được dùng; kiểm tra lại từng ký tự (dạng ABCD-EF23), hoặc xin cấp trên mã mới.",
+  };
 }
 
 /** A commune's (or district's, province's) code typed on a hamlet's phone: what it is, and what to ask for. */

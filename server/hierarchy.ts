@@ -125,13 +125,14 @@ type DeviceRow = {
 
 /** The devices of the caller's subtree, itself included, oldest first. */
 export async function listDevices(db: Database, caller: Caller): Promise<DeviceInfo[]> {
-  const rows = await db.read(async (tx) => {
+  const { rows, self } = await db.read(async (tx) => {
     const m = await member(tx, caller);
-    return tx.all<DeviceRow>(
+    const rows = await tx.all<DeviceRow>(
       `SELECT dv.id, dv.name, dv.scope, dv.campaign_id, dv.revoked, dv.created_at, a.name AS org, b.name AS parent
        FROM devices dv ${ANCESTORS} WHERE ? IN (a.id, b.id, c.id, d.id) ORDER BY dv.id`,
       [m.org.id]
     );
+    return { rows, self: m.id };
   });
   return rows.map((r) => ({
     id: Number(r.id),
@@ -142,6 +143,7 @@ export async function listDevices(db: Database, caller: Caller): Promise<DeviceI
     campaign: r.campaign_id === null ? null : Number(r.campaign_id),
     revoked: Boolean(Number(r.revoked)),
     created_at: r.created_at,
+    self: Number(r.id) === self,
   }));
 }
 

@@ -107,7 +107,7 @@ export async function devicesCommand(args: Args): Promise<Output> {
   if (args.switches.has("json")) return { stdout: json({ devices }), code: 0 };
   const lines = devices.map(
     (d) =>
-      `${String(d.id).padStart(5)}  ${d.name} — ${d.org}${d.parent ? ` (${d.parent})` : ""}${d.revoked ? " [đã thu hồi]" : ""}`
+      `${String(d.id).padStart(5)}  ${d.name} — ${d.org}${d.parent ? ` (${d.parent})` : ""}${d.revoked ? " [đã thu hồi]" : ""}${d.self ? " [máy này]" : ""}`
   );
   return { stdout: lines.length ? lines.join("\n") : "Không có thiết bị nào.", code: 0 };
 }

@@ -186,6 +186,8 @@ export const DeviceInfo = z.object({
   campaign: z.number().int().nullable(),
   revoked: z.boolean(),
   created_at: z.string(),
+  /** The device asking: a list shows it as this computer, not as one to revoke. */
+  self: z.boolean(),
 });
 export type DeviceInfo = z.infer<typeof DeviceInfo>;
 export const DevicesResponse = z.object({ devices: z.array(DeviceInfo) });

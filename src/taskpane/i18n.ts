@@ -182,6 +182,7 @@ const VI = {
     scope: { province: "tỉnh", district: "huyện", commune: "xã", hamlet: "ấp" },
     enrolled: (date: string) => `đăng ký ngày ${date}`,
     revokedMark: "đã thu hồi",
+    selfMark: "máy này",
     revoke: "Thu hồi",
     ask: (name: string, where: string) =>
       `Thu hồi thiết bị «${name}» (${where})? Thiết bị đó sẽ không gửi hay nhận được gì nữa; muốn dùng lại phải đăng ký bằng mã mới.`,
@@ -389,6 +390,7 @@ const EN: Strings = {
     scope: { province: "province", district: "district", commune: "commune", hamlet: "hamlet" },
     enrolled: (date: string) => `enrolled ${date}`,
     revokedMark: "revoked",
+    selfMark: "this computer",
     revoke: "Revoke",
     ask: (name: string, where: string) =>
       `Revoke device “${name}” (${where})? It will no longer send or receive anything; using it again needs a new code.`,

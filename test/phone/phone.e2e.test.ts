@@ -211,7 +211,11 @@ run("the hamlet's phone page in Chromium", () => {
     // The right characters in the wrong order: no such code.
     const [first, last] = codes.hamlets["Cầu"].split("-");
     await typeCode(page, `${last}-${first}`);
-    await alert.getByText("Mã đăng ký không đúng hoặc đã được dùng.").waitFor();
+    await alert
+      .getByText(
+        "Mã đăng ký không đúng hoặc đã được dùng; kiểm tra lại từng ký tự (dạng ABCD-EF23), hoặc xin cấp trên mã mới."
+      )
+      .waitFor();
     await shot(page, "1c-ma-sai");
 
     await typeCode(page, codes.commune);

@@ -272,6 +272,7 @@ describe.each(storeTargets())("the hierarchy through the API on $name", (target)
     const traiBi = await Member.enrol(url, code.code, "Điện thoại Trại Bí");
     const seen = await tayNinh.commune.session().devices();
     expect(seen.map((d) => d.name)).toEqual(["Máy xã", "Điện thoại ấp Cầu", "Điện thoại Trại Bí"]);
+    expect(seen.filter((d) => d.self).map((d) => d.name)).toEqual(["Máy xã"]);
     const target = seen.find((d) => d.name === "Điện thoại Trại Bí")!;
     expect(target).toMatchObject({
       scope: "hamlet",
@@ -313,7 +314,7 @@ describe.each(storeTargets())("the hierarchy through the API on $name", (target)
     const wrong = rest === "2222" ? "3333" : "2222";
     for (let i = 0; i < 5; i++)
       await expect(Member.enrol(url, `${tag}-${wrong}`)).rejects.toThrow(
-        "Mã đăng ký không đúng hoặc đã được dùng."
+        "Mã đăng ký không đúng hoặc đã được dùng; kiểm tra lại từng ký tự (dạng ABCD-EF23), hoặc xin cấp trên mã mới."
       );
     await expect(Member.enrol(url, fresh.code)).rejects.toThrow(
       "Mã đăng ký đã bị khóa vì nhập sai quá 5 lần; hãy xin mã mới."

@@ -59,7 +59,11 @@ describe.each(storeTargets())("sync protocol on $name", (target) => {
     const again = await post("/enroll", { code: codes.hamlets["Bình Hòa"] });
     expect(again).toEqual({
       status: 403,
-      body: { code: "forbidden", error: "Mã đăng ký không đúng hoặc đã được dùng." },
+      body: {
+        code: "forbidden",
+        error:
+          "Mã đăng ký không đúng hoặc đã được dùng; kiểm tra lại từng ký tự (dạng ABCD-EF23), hoặc xin cấp trên mã mới.",
+      },
     });
     const stored = await db.read((tx) =>
       tx.all<{ token_hash: string }>("SELECT token_hash FROM devices")

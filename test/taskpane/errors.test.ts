@@ -29,7 +29,13 @@ test("a network failure says so, with network advice and nothing about sheets", 
 
 test("a refused enrolment is a wrong code; a busy server is busy", () => {
   expect(
-    said(new ServerError("Mã đăng ký không đúng hoặc đã được dùng.", "forbidden"), "enroll")
+    said(
+      new ServerError(
+        "Mã đăng ký không đúng hoặc đã được dùng; kiểm tra lại từng ký tự (dạng ABCD-EF23), hoặc xin cấp trên mã mới.",
+        "forbidden"
+      ),
+      "enroll"
+    )
   ).toMatch(/^Mã đăng ký không dùng được \| .*xin xã mã mới/);
   expect(said(new ServerError("Quá nhiều yêu cầu; đợi một phút.", "rate_limited"), "enroll")).toBe(
     "Máy chủ đang bận | Đợi một phút rồi bấm lại."

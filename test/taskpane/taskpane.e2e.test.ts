@@ -575,6 +575,11 @@ run("the task pane in Chromium", () => {
       const devices = commune.getByRole("list", { name: "Thiết bị đã đăng ký" });
       await expectVisible(devices.getByText("Điện thoại ấp Cầu"));
       await expectVisible(devices.getByText(/^ấp Cầu \(Tân Phong\) · đăng ký ngày /));
+      // This computer is marked as such, with nothing to revoke it by.
+      await expectVisible(devices.getByText("máy này"));
+      expect(
+        await commune.getByRole("button", { name: /^Thu hồi Ngăn tác vụ Excel/ }).count()
+      ).toBe(0);
       await commune.getByRole("button", { name: "Thu hồi Điện thoại ấp Cầu" }).click();
       const dialog = commune.getByRole("dialog");
       await expectVisible(

@@ -66,9 +66,9 @@ export function Devices({ identity }: { identity: Identity }) {
                   {`${place(t, d)} · ${t.devices.enrolled(formatDate(vietnamNow(Date.parse(d.created_at)).date))}`}
                 </Text>
               </div>
-              {d.revoked ? (
+              {d.revoked || d.self ? (
                 <Badge appearance="outline" color="informative">
-                  {t.devices.revokedMark}
+                  {d.revoked ? t.devices.revokedMark : t.devices.selfMark}
                 </Badge>
               ) : (
                 <Button
