@@ -52,9 +52,16 @@ function png(size) {
     for (let x = 0; x < size; x++) {
       // 4×4 supersampling for smooth edges.
       let cover = 0;
-      for (let sy = 0; sy < 4; sy++) for (let sx = 0; sx < 4; sx++) cover += inside(poly, x + (sx + 0.5) / 4, y + (sy + 0.5) / 4);
+      for (let sy = 0; sy < 4; sy++)
+        for (let sx = 0; sx < 4; sx++)
+          cover += inside(poly, x + (sx + 0.5) / 4, y + (sy + 0.5) / 4);
       const t = cover / 16;
-      row.push(Math.round(0xda + (0xff - 0xda) * t), Math.round(0x25 + (0xcd - 0x25) * t), Math.round(0x1d + (0x00 - 0x1d) * t), 255);
+      row.push(
+        Math.round(0xda + (0xff - 0xda) * t),
+        Math.round(0x25 + (0xcd - 0x25) * t),
+        Math.round(0x1d + (0x00 - 0x1d) * t),
+        255
+      );
     }
     rows.push(Buffer.from(row));
   }

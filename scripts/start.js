@@ -16,14 +16,25 @@ const DIST = path.join(ROOT, "dist");
 const PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 const SYNC_PORT = Number(process.env.DANVAN_SYNC_PORT || 8787);
 const PID_FILE = path.join(ROOT, ".danvan-start.pid");
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".json": "application/json", ".png": "image/png", ".xml": "application/xml", ".map": "application/json" };
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".map": "application/json",
+};
 
 function build() {
   const config = require("../webpack.config.js");
   return Promise.resolve(config({}, { mode: "production" })).then(
     (options) =>
       new Promise((resolve, reject) =>
-        webpack(options, (err, stats) => (err || stats.hasErrors() ? reject(err || new Error(stats.toString("errors-only"))) : resolve()))
+        webpack(options, (err, stats) =>
+          err || stats.hasErrors()
+            ? reject(err || new Error(stats.toString("errors-only")))
+            : resolve()
+        )
       )
   );
 }
@@ -31,12 +42,18 @@ function build() {
 function serve(options) {
   return https
     .createServer(options, (req, res) => {
-      const file = path.join(DIST, decodeURIComponent(new URL(req.url, "https://localhost").pathname));
+      const file = path.join(
+        DIST,
+        decodeURIComponent(new URL(req.url, "https://localhost").pathname)
+      );
       if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
         res.writeHead(404).end("Không có tệp này.");
         return;
       }
-      res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream", "Access-Control-Allow-Origin": "*" });
+      res.writeHead(200, {
+        "Content-Type": TYPES[path.extname(file)] || "application/octet-stream",
+        "Access-Control-Allow-Origin": "*",
+      });
       fs.createReadStream(file).pipe(res);
     })
     .listen(PORT, "127.0.0.1");
@@ -60,12 +77,20 @@ Ctrl+C hoặc "npm stop" để dừng. Ctrl+C or "npm stop" stops it.`;
 
 async function main() {
   const demo = await run(["demo"]);
-  process.stdout.write(`${demo.stdout}${demo.stderr}\n\nĐang đóng gói bổ trợ… Building the add-in…\n`);
+  process.stdout.write(
+    `${demo.stdout}${demo.stderr}\n\nĐang đóng gói bổ trợ… Building the add-in…\n`
+  );
   await build();
-  const sync = await startServer({ port: SYNC_PORT, host: "127.0.0.1", db: path.join(ROOT, "data", "danvan.db") });
+  const sync = await startServer({
+    port: SYNC_PORT,
+    host: "127.0.0.1",
+    db: path.join(ROOT, "data", "danvan.db"),
+  });
   const server = serve(await httpsOptions());
   server.on("error", (e) => {
-    process.stderr.write(`Lỗi: không mở được cổng ${PORT} (${e.code}). Chạy "npm stop" hoặc đóng chương trình đang dùng cổng này.\n`);
+    process.stderr.write(
+      `Lỗi: không mở được cổng ${PORT} (${e.code}). Chạy "npm stop" hoặc đóng chương trình đang dùng cổng này.\n`
+    );
     process.exit(2);
   });
   const stop = () => {
@@ -77,8 +102,12 @@ async function main() {
   await once(server, "listening");
   fs.writeFileSync(PID_FILE, String(process.pid));
   if (await sideload("start", path.join(DIST, "manifest.xml")))
-    process.stdout.write("Đã cài DanVan vào Excel trên máy này: mở Excel, thẻ Dân vận. DanVan is sideloaded into desktop Excel.\n");
-  process.stdout.write(`${SIDELOAD}\n\nMáy chủ đồng bộ / Sync server: ${sync.url} (${sync.store}); "danvan admin campaign create --db data/danvan.db --from SO.xlsx" để tạo mã đăng ký / to issue enrolment codes.\n`);
+    process.stdout.write(
+      "Đã cài DanVan vào Excel trên máy này: mở Excel, thẻ Dân vận. DanVan is sideloaded into desktop Excel.\n"
+    );
+  process.stdout.write(
+    `${SIDELOAD}\n\nMáy chủ đồng bộ / Sync server: ${sync.url} (${sync.store}); "danvan admin campaign create --db data/danvan.db --from SO.xlsx" để tạo mã đăng ký / to issue enrolment codes.\n`
+  );
 }
 
 main().catch((e) => {

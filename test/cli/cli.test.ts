@@ -85,7 +85,9 @@ test("check catches the seed plan's arithmetic, exits 1, and leaves the agreeing
 test("totals in the JSON shape of PRODUCT.md §7, with the seed plan's errors beside them and exit 1", () => {
   const { code, body } = json("totals", "ke-hoach.xlsx");
   expect(code).toBe(1);
-  expect(body.findings.map((f: { code: string }) => f.code)).toEqual(expect.arrayContaining(["TARGET_MISMATCH", "AMOUNT_MISMATCH"]));
+  expect(body.findings.map((f: { code: string }) => f.code)).toEqual(
+    expect.arrayContaining(["TARGET_MISMATCH", "AMOUNT_MISMATCH"])
+  );
   expect(body.left_out).toEqual({});
   expect(body.stated.phat_quang).toEqual({ routes: 9, length_m: 8900, count: 0, cost_vnd: 0 });
   expect(body.itemised.phat_quang.length_m).toBe(9900);
@@ -318,7 +320,11 @@ test.each([
     /--json không nhận giá trị/,
   ],
   ["a missing file", ["check", "khong-co.xlsx"], /Không tìm thấy tệp "khong-co.xlsx"/],
-  ["a corrupt file", ["check", "hong.xlsx"], /"hong\.xlsx" không phải sổ Excel \(\.xlsx\) hoặc đã bị hỏng/],
+  [
+    "a corrupt file",
+    ["check", "hong.xlsx"],
+    /"hong\.xlsx" không phải sổ Excel \(\.xlsx\) hoặc đã bị hỏng/,
+  ],
   ["an unknown command", ["xoa", "a.xlsx"], /không có lệnh "xoa"/],
   ["an unknown option", ["check", "ke-hoach.xlsx", "--bogus"], /Không có tùy chọn --bogus/],
   [

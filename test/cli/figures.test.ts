@@ -17,7 +17,11 @@ const AS_OF = "2025-03-11T16:00";
 
 /** The CLI as a user runs it; a run that hangs is killed (and fails its test) rather than blocking the suite. */
 function danvan(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", cwd: dir(), timeout: 50_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: "utf8",
+    cwd: dir(),
+    timeout: 50_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -17,13 +17,23 @@ const PORT = 21000 + (process.pid % 20000);
 const SERVER = `http://127.0.0.1:${PORT}`;
 
 function danvan(home: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", cwd: dir(), env: { ...process.env, DANVAN_HOME: join(dir(), home) } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: "utf8",
+    cwd: dir(),
+    env: { ...process.env, DANVAN_HOME: join(dir(), home) },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, json: () => JSON.parse(r.stdout) };
 }
 
 /** The same, without blocking: for a server running in this process. */
-function danvanAsync(home: string, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: dir(), env: { ...process.env, DANVAN_HOME: join(dir(), home) } });
+function danvanAsync(
+  home: string,
+  ...args: string[]
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: dir(),
+    env: { ...process.env, DANVAN_HOME: join(dir(), home) },
+  });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -43,27 +53,127 @@ let codes: { commune: string; hamlets: Record<string, string> };
 
 beforeAll(async () => {
   expect(danvan("admin", "import", SEED, "--out", "plan.xlsx").code).toBe(0);
-  const created = danvan("admin", "admin", "campaign", "create", "--db", "db.sqlite", "--from", "plan.xlsx", "--json");
+  const created = danvan(
+    "admin",
+    "admin",
+    "campaign",
+    "create",
+    "--db",
+    "db.sqlite",
+    "--from",
+    "plan.xlsx",
+    "--json"
+  );
   expect(created.code).toBe(0);
   codes = created.json().codes;
-  server = spawn(process.execPath, [BIN, "serve", "--port", String(PORT), "--db", "db.sqlite"], { cwd: dir(), stdio: ["ignore", "pipe", "pipe"] });
-  await new Promise((resolve) => server.stdout!.on("data", (d: Buffer) => d.toString().includes("chạy tại") && resolve(null)));
-  for (const f of ["cau.xlsx", "cau2.xlsx", "traibi.xlsx", "xa.xlsx"]) copyFileSync(join(dir(), "plan.xlsx"), join(dir(), f));
+  server = spawn(process.execPath, [BIN, "serve", "--port", String(PORT), "--db", "db.sqlite"], {
+    cwd: dir(),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  await new Promise((resolve) =>
+    server.stdout!.on("data", (d: Buffer) => d.toString().includes("chạy tại") && resolve(null))
+  );
+  for (const f of ["cau.xlsx", "cau2.xlsx", "traibi.xlsx", "xa.xlsx"])
+    copyFileSync(join(dir(), "plan.xlsx"), join(dir(), f));
 });
 afterAll(() => server?.kill());
 
 test("the campaign gives one code per hamlet and one for the commune", () => {
-  expect(Object.keys(codes.hamlets)).toEqual(["Cầu", "Trại Bí", "Sân Bay", "Mới", "Bàu Đưng", "Gò Cát", "Đồng Dài", "Xóm Tháp"]);
+  expect(Object.keys(codes.hamlets)).toEqual([
+    "Cầu",
+    "Trại Bí",
+    "Sân Bay",
+    "Mới",
+    "Bàu Đưng",
+    "Gò Cát",
+    "Đồng Dài",
+    "Xóm Tháp",
+  ]);
   expect(codes.commune).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
 });
 
 test("a hamlet pushes its own rows, is refused the others, and a rerun changes nothing", async () => {
   expect(danvan("cau", "enroll", "--server", SERVER, "--code", codes.hamlets["Cầu"]).code).toBe(0);
   await addRows("cau.xlsx", [
-    ["10/12/2024", "Cầu", 12, 6, 3, 10, 7, "1.000 m", null, null, null, null, null, null, null, null, null, null, null, null, null, "=HYPERLINK(\"x\")", "A", "14h05"],
-    ["11/12/2024", "ấp cầu", 12, 6, 3, 10, 7, "800", "500 m", null, null, null, null, null, null, null, null, null, null, null, null, "", "A", "14h10"],
+    [
+      "10/12/2024",
+      "Cầu",
+      12,
+      6,
+      3,
+      10,
+      7,
+      "1.000 m",
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      '=HYPERLINK("x")',
+      "A",
+      "14h05",
+    ],
+    [
+      "11/12/2024",
+      "ấp cầu",
+      12,
+      6,
+      3,
+      10,
+      7,
+      "800",
+      "500 m",
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      "",
+      "A",
+      "14h10",
+    ],
     ["11/12/2024", "Trại Bí", 1, 1, 1, 1, 1],
-    ["12/12/2024", "Cầu", 1, 1, 1, 1, 1, null, null, null, null, null, null, null, null, null, null, null, null, null, null, "x".repeat(2500), "A", "14h00"],
+    [
+      "12/12/2024",
+      "Cầu",
+      1,
+      1,
+      1,
+      1,
+      1,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      "x".repeat(2500),
+      "A",
+      "14h00",
+    ],
   ]);
   const first = danvan("cau", "sync", "cau.xlsx", "--server", SERVER, "--json");
   expect(first.code).toBe(0);
@@ -82,17 +192,36 @@ test("a hamlet pushes its own rows, is refused the others, and a rerun changes n
 });
 
 test("a second device editing the same row makes a conflict the commune sees; nobody is overwritten", async () => {
-  const code = danvan("admin", "admin", "code", "--db", "db.sqlite", "--hamlet", "Cầu", "--json").json().code;
+  const code = danvan(
+    "admin",
+    "admin",
+    "code",
+    "--db",
+    "db.sqlite",
+    "--hamlet",
+    "Cầu",
+    "--json"
+  ).json().code;
   expect(danvan("cau2", "enroll", "--server", SERVER, "--code", code).code).toBe(0);
   await addRows("cau2.xlsx", [["10/12/2024", "Cầu", 1, 1, 1, 1, 1, "5 m"]]);
   const r = danvan("cau2", "sync", "cau2.xlsx", "--server", SERVER, "--json");
   expect(r.code).toBe(0);
-  expect(r.json().conflicts).toEqual([{ hamlet: "Cầu", date: "2024-12-10", reason: "Dòng đã được sửa ở thiết bị khác; xã sẽ chọn bản giữ lại." }]);
+  expect(r.json().conflicts).toEqual([
+    {
+      hamlet: "Cầu",
+      date: "2024-12-10",
+      reason: "Dòng đã được sửa ở thiết bị khác; xã sẽ chọn bản giữ lại.",
+    },
+  ]);
   const text = danvan("cau2", "sync", "cau2.xlsx", "--server", SERVER);
   expect(text.stdout).toBe("Đã gửi 0 dòng, nhận 0 dòng vào cau2.xlsx.\n");
-  expect(danvan("traibi", "enroll", "--server", SERVER, "--code", codes.hamlets["Trại Bí"]).code).toBe(0);
+  expect(
+    danvan("traibi", "enroll", "--server", SERVER, "--code", codes.hamlets["Trại Bí"]).code
+  ).toBe(0);
   await addRows("traibi.xlsx", [["11/12/2024", "Trại Bí", 6, 6, 0, 5, 4, null, null, null, "150"]]);
-  expect(danvan("traibi", "sync", "traibi.xlsx", "--server", SERVER, "--json").json()).toMatchObject({ pushed: 1 });
+  expect(
+    danvan("traibi", "sync", "traibi.xlsx", "--server", SERVER, "--json").json()
+  ).toMatchObject({ pushed: 1 });
 });
 
 test("the commune pulls every row exactly once, with the conflict listed, formulas kept as text", async () => {
@@ -100,14 +229,29 @@ test("the commune pulls every row exactly once, with the conflict listed, formul
   for (let i = 0; i < 2; i++) {
     const r = danvan("xa", "sync", "xa.xlsx", "--server", SERVER, "--json");
     expect(r.code).toBe(0);
-    if (i === 0) expect(r.json()).toMatchObject({ pulled: 3, conflicts: [{ hamlet: "Cầu", date: "2024-12-10" }] });
+    if (i === 0)
+      expect(r.json()).toMatchObject({
+        pulled: 3,
+        conflicts: [{ hamlet: "Cầu", date: "2024-12-10" }],
+      });
   }
   const { plan } = readPlan(await readGrid(join(dir(), "xa.xlsx")));
   const keys = plan.journal.map((r) => `${r.hamlet} ${r.date}`).sort();
   expect(keys).toEqual(["Cầu 2024-12-10", "Cầu 2024-12-11", "Trại Bí 2024-12-11"]);
-  expect(plan.journal.find((r) => r.date === "2024-12-10")).toMatchObject({ values: { phat_quang_m: 1000 }, note: "=HYPERLINK(\"x\")" });
-  const report = spawnSync(process.execPath, [BIN, "report", "xa.xlsx", "--date", "2024-12-11", "--json"], { cwd: dir(), encoding: "utf8" });
-  expect(JSON.parse(report.stdout).day_total).toMatchObject({ phat_quang_m: 800, thap_sang_m: 500, lam_duong_m: 150 });
+  expect(plan.journal.find((r) => r.date === "2024-12-10")).toMatchObject({
+    values: { phat_quang_m: 1000 },
+    note: '=HYPERLINK("x")',
+  });
+  const report = spawnSync(
+    process.execPath,
+    [BIN, "report", "xa.xlsx", "--date", "2024-12-11", "--json"],
+    { cwd: dir(), encoding: "utf8" }
+  );
+  expect(JSON.parse(report.stdout).day_total).toMatchObject({
+    phat_quang_m: 800,
+    thap_sang_m: 500,
+    lam_duong_m: 150,
+  });
 });
 
 test("without enrolment or without a server: one Vietnamese line and a non-zero exit", () => {
@@ -122,7 +266,16 @@ test("without enrolment or without a server: one Vietnamese line and a non-zero 
 
 test("a damaged identity file is set aside under a dated name and the officer is told to enrol again", () => {
   const home = join(dir(), "broken");
-  expect(danvan("broken", "enroll", "--server", SERVER, "--code", danvan("admin", "admin", "code", "--db", "db.sqlite", "--hamlet", "Mới", "--json").json().code).code).toBe(0);
+  expect(
+    danvan(
+      "broken",
+      "enroll",
+      "--server",
+      SERVER,
+      "--code",
+      danvan("admin", "admin", "code", "--db", "db.sqlite", "--hamlet", "Mới", "--json").json().code
+    ).code
+  ).toBe(0);
   writeFileSync(join(home, "identity.json"), '{"clientID": "abc", "token":');
   const r = danvan("broken", "sync", "xa.xlsx", "--json");
   expect(r.code).toBe(2);
@@ -141,13 +294,17 @@ test("a damaged outbox file is set aside, the sync goes on and says so", () => {
   writeFileSync(join(home, outbox), "\u0000\u0000garbage");
   const r = danvan("traibi", "sync", "traibi.xlsx", "--json");
   expect(r.code).toBe(0);
-  const aside = readdirSync(home).find((f) => f.startsWith(`${outbox.replace(".json", "")}.hong-`))!;
+  const aside = readdirSync(home).find((f) =>
+    f.startsWith(`${outbox.replace(".json", "")}.hong-`)
+  )!;
   expect(readFileSync(join(home, aside), "utf8")).toBe("\u0000\u0000garbage");
   expect(r.json()).toMatchObject({
     pushed: 1,
     conflicts: [],
     pending: 0,
-    notices: [`Hàng chờ đồng bộ ở tệp ${join(home, outbox)} bị hỏng (không đọc được nội dung); bản hỏng đã được cất sang tệp ${aside}. Các dòng trong sổ sẽ được gửi lại từ đầu; máy chủ bỏ qua dòng đã có, dòng khác bản trên máy chủ thành xung đột để xã chọn.`],
+    notices: [
+      `Hàng chờ đồng bộ ở tệp ${join(home, outbox)} bị hỏng (không đọc được nội dung); bản hỏng đã được cất sang tệp ${aside}. Các dòng trong sổ sẽ được gửi lại từ đầu; máy chủ bỏ qua dòng đã có, dòng khác bản trên máy chủ thành xung đột để xã chọn.`,
+    ],
   });
 });
 
@@ -156,17 +313,29 @@ test("an outdated DanVan is told in one line to update DanVan, and nothing is lo
   const db = await openDatabase(join(dir(), "db.sqlite"));
   const app = await buildApp({ db });
   app.addHook("preValidation", async (request) => {
-    if (request.body && typeof request.body === "object") (request.body as { protocolVersion?: number }).protocolVersion = 1;
+    if (request.body && typeof request.body === "object")
+      (request.body as { protocolVersion?: number }).protocolVersion = 1;
   });
   await app.listen({ port: 0, host: "127.0.0.1" });
   try {
     await addRows("cau.xlsx", [["13/12/2024", "Cầu", 2, 2, 2, 2, 2, "100"]]);
-    const r = await danvanAsync("cau", "sync", "cau.xlsx", "--server", `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`);
+    const r = await danvanAsync(
+      "cau",
+      "sync",
+      "cau.xlsx",
+      "--server",
+      `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+    );
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("Lỗi: Phiên bản DanVan trên máy này đã cũ (giao thức 1, máy chủ dùng 2); hãy cập nhật DanVan rồi đồng bộ lại.\n");
+    expect(r.stderr).toBe(
+      "Lỗi: Phiên bản DanVan trên máy này đã cũ (giao thức 1, máy chủ dùng 2); hãy cập nhật DanVan rồi đồng bộ lại.\n"
+    );
   } finally {
     await app.close();
     await db.close();
   }
-  expect(danvan("cau", "sync", "cau.xlsx", "--server", SERVER, "--json").json()).toMatchObject({ pushed: 1, pending: 0 });
+  expect(danvan("cau", "sync", "cau.xlsx", "--server", SERVER, "--json").json()).toMatchObject({
+    pushed: 1,
+    pending: 0,
+  });
 });

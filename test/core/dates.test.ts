@@ -1,5 +1,12 @@
 import fc from "fast-check";
-import { dateToExcelSerial, excelSerialToDate, formatDate, parseAsOf, parseDate, parseTime } from "../../src/core/dates";
+import {
+  dateToExcelSerial,
+  excelSerialToDate,
+  formatDate,
+  parseAsOf,
+  parseDate,
+  parseTime,
+} from "../../src/core/dates";
 
 test.each([
   ["10/12/2024", "2024-12-10"],
@@ -54,7 +61,20 @@ test.each([
   expect(parseTime(input)).toBe(minutes);
 });
 
-test.each(["25h00", "14h75", "sáng", "", "15.4.3", "15.61", "15 giờ hơn", "13 giờ chiều", "khoảng 15h", 15.75, 15.333, 45636])("%j is not a time", (input) => {
+test.each([
+  "25h00",
+  "14h75",
+  "sáng",
+  "",
+  "15.4.3",
+  "15.61",
+  "15 giờ hơn",
+  "13 giờ chiều",
+  "khoảng 15h",
+  15.75,
+  15.333,
+  45636,
+])("%j is not a time", (input) => {
   expect(parseTime(input)).toBeNull();
 });
 
@@ -62,16 +82,19 @@ test("Excel serials and ISO dates round-trip", () => {
   fc.assert(
     fc.property(fc.integer({ min: 1, max: 2_958_465 }), (serial) => {
       expect(dateToExcelSerial(excelSerialToDate(serial)!)).toBe(serial);
-    }),
+    })
   );
 });
 
 test("dd/mm/yyyy as Vietnamese write it reads back", () => {
   fc.assert(
-    fc.property(fc.date({ min: new Date("1950-01-01"), max: new Date("2100-12-31"), noInvalidDate: true }), (d) => {
-      const iso = d.toISOString().slice(0, 10);
-      expect(parseDate(formatDate(iso))).toBe(iso);
-    }),
+    fc.property(
+      fc.date({ min: new Date("1950-01-01"), max: new Date("2100-12-31"), noInvalidDate: true }),
+      (d) => {
+        const iso = d.toISOString().slice(0, 10);
+        expect(parseDate(formatDate(iso))).toBe(iso);
+      }
+    )
   );
 });
 
@@ -89,6 +112,6 @@ test("random input never throws", () => {
       parseTime(x);
       if (typeof x === "string") parseAsOf(x);
     }),
-    { numRuns: 2000 },
+    { numRuns: 2000 }
   );
 });

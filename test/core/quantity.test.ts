@@ -1,5 +1,9 @@
 import fc from "fast-check";
-import { formatVietnameseNumber, parseQuantity, parseVietnameseNumber } from "../../src/core/quantity";
+import {
+  formatVietnameseNumber,
+  parseQuantity,
+  parseVietnameseNumber,
+} from "../../src/core/quantity";
 
 test.each([
   ["3.000m", 3000, "length"],
@@ -33,29 +37,50 @@ test("Excel numbers pass through", () => {
 
 test("3,000 is read the Vietnamese way (3) and flagged as ambiguous", () => {
   expect(parseQuantity("3,000")).toEqual({ value: 3, dimension: null, ambiguous: true });
-  expect(parseQuantity("1,000,000")).toEqual({ value: 1_000_000, dimension: null, ambiguous: true });
+  expect(parseQuantity("1,000,000")).toEqual({
+    value: 1_000_000,
+    dimension: null,
+    ambiguous: true,
+  });
 });
 
-test.each(["", "abc", "3 con gà", "9 tuyến đường/8.900m", "1..2", "m", "3 km 1200 m", "9".repeat(400)])("%j is not a quantity", (text) => {
+test.each([
+  "",
+  "abc",
+  "3 con gà",
+  "9 tuyến đường/8.900m",
+  "1..2",
+  "m",
+  "3 km 1200 m",
+  "9".repeat(400),
+])("%j is not a quantity", (text) => {
   expect(parseQuantity(text)).toBeNull();
 });
 
 test("integers written with dot groups read back to themselves", () => {
   fc.assert(
     fc.property(fc.integer({ min: 0, max: 1e12 }), (n) => {
-      expect(parseVietnameseNumber(formatVietnameseNumber(n))).toEqual({ value: n, ambiguous: false });
-    }),
+      expect(parseVietnameseNumber(formatVietnameseNumber(n))).toEqual({
+        value: n,
+        ambiguous: false,
+      });
+    })
   );
 });
 
 test("decimals with a comma read back to themselves, with any unit", () => {
   fc.assert(
-    fc.property(fc.integer({ min: 0, max: 1e9 }), fc.integer({ min: 1, max: 99 }), fc.constantFrom(" m", "m", " đồng", ""), (int, cents, unit) => {
-      const value = int + cents / 100;
-      const q = parseQuantity(formatVietnameseNumber(value) + unit);
-      expect(q).not.toBeNull();
-      expect(q!.value).toBeCloseTo(unit.includes("đồng") ? Math.round(value) : value, 6);
-    }),
+    fc.property(
+      fc.integer({ min: 0, max: 1e9 }),
+      fc.integer({ min: 1, max: 99 }),
+      fc.constantFrom(" m", "m", " đồng", ""),
+      (int, cents, unit) => {
+        const value = int + cents / 100;
+        const q = parseQuantity(formatVietnameseNumber(value) + unit);
+        expect(q).not.toBeNull();
+        expect(q!.value).toBeCloseTo(unit.includes("đồng") ? Math.round(value) : value, 6);
+      }
+    )
   );
 });
 
@@ -65,7 +90,7 @@ test("space-grouped and dot-grouped money agree", () => {
       const dotted = formatVietnameseNumber(n);
       expect(parseQuantity(`${dotted.replace(/\./g, " ")} đồng`)!.value).toBe(n);
       expect(parseQuantity(`${dotted}đ`)!.value).toBe(n);
-    }),
+    })
   );
 });
 
@@ -75,6 +100,6 @@ test("random text never throws", () => {
       const q = parseQuantity(input);
       expect(q === null || Number.isFinite(q.value)).toBe(true);
     }),
-    { numRuns: 2000 },
+    { numRuns: 2000 }
   );
 });

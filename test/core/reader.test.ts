@@ -33,7 +33,17 @@ function typedWorkbook(): Grid {
   ];
   const journal: CellValue[][] = [
     ["NHẬT KÝ"],
-    ["Ấp", "Ngày", "Nhân dân", "Công an", "Dân quân", "Quân đội", "Phát quang (m)", "Giờ gửi", "Cột riêng"],
+    [
+      "Ấp",
+      "Ngày",
+      "Nhân dân",
+      "Công an",
+      "Dân quân",
+      "Quân đội",
+      "Phát quang (m)",
+      "Giờ gửi",
+      "Cột riêng",
+    ],
     [nfd("ấp cầu"), "10/12/2024", 5, 1, 4, 10, "300 m", "14h05", "?"],
     ["Cau", 45637, 5, 1, 4, 10, 200, 0.6, null],
   ];
@@ -44,7 +54,13 @@ function typedWorkbook(): Grid {
       { name: "Toàn xã", rows: [["STT", "Loại công việc", "Nội dung"]] },
       { name: "Nhật ký", rows: journal },
       { name: "Thời hạn", rows: [["Nội dung", "Hạn"]] },
-      { name: "Thành viên", rows: [["Họ và tên", "Phụ trách ấp"], ["Ngô Huỳnh Gấm", "Cầu"]] },
+      {
+        name: "Thành viên",
+        rows: [
+          ["Họ và tên", "Phụ trách ấp"],
+          ["Ngô Huỳnh Gấm", "Cầu"],
+        ],
+      },
     ],
   };
 }
@@ -52,14 +68,25 @@ function typedWorkbook(): Grid {
 test("a workbook typed the way people type it reads into the same plan", () => {
   const { plan, findings } = readPlan(typedWorkbook());
   expect(findings).toEqual([]);
-  expect(plan.settings).toMatchObject({ start: "2024-12-10", end: "2024-12-24", report_from: 810, report_to: 900, ratio: { people: 1, forces: 3 } });
+  expect(plan.settings).toMatchObject({
+    start: "2024-12-10",
+    end: "2024-12-24",
+    report_from: 810,
+    report_to: 900,
+    ratio: { people: 1, forces: 3 },
+  });
   expect(plan.hamlets).toHaveLength(1);
   expect(plan.hamlets[0]).toMatchObject({ name: "Cầu", responsible: "Ngô Huỳnh Gấm" });
   expect(plan.hamlets[0].works.map((w) => [w.category, w.length_m, w.cost_vnd])).toEqual([
-    ["phat_quang", 1000, null], ["phat_quang", 500, null], ["lam_duong", null, 180_000_000],
+    ["phat_quang", 1000, null],
+    ["phat_quang", 500, null],
+    ["lam_duong", null, 180_000_000],
   ]);
-  expect(plan.journal.map((r) => [r.date, r.hamlet, r.values.phat_quang_m, r.sent_minutes])).toEqual([
-    ["2024-12-10", "Cầu", 300, 14 * 60 + 5], ["2024-12-11", "Cầu", 200, 864],
+  expect(
+    plan.journal.map((r) => [r.date, r.hamlet, r.values.phat_quang_m, r.sent_minutes])
+  ).toEqual([
+    ["2024-12-10", "Cầu", 300, 14 * 60 + 5],
+    ["2024-12-11", "Cầu", 200, 864],
   ]);
 });
 
@@ -72,7 +99,9 @@ test("stated totals agree with the typed works, the total row is not counted twi
   expect(t.itemised.lam_duong?.cost_vnd).toBe(180_000_000);
   expect(t.hamlets["Cầu"].done.phat_quang_m).toBe(500);
   expect(t.hamlets["Cầu"].done.llvt).toBe(30);
-  const codes = checkGrid(typedWorkbook(), { date: "2024-12-11", minutes: 12 * 60 }).findings.map((f) => f.code);
+  const codes = checkGrid(typedWorkbook(), { date: "2024-12-11", minutes: 12 * 60 }).findings.map(
+    (f) => f.code
+  );
   expect(codes).not.toContain("TARGET_MISMATCH");
   expect(codes).not.toContain("HAMLET_UNKNOWN");
 });
@@ -80,8 +109,12 @@ test("stated totals agree with the typed works, the total row is not counted twi
 test("an empty workbook reports every missing sheet instead of failing", () => {
   const { findings } = readPlan({ sheets: [{ name: "Sheet1", rows: [] }] });
   expect(findings.map((f) => [f.code, f.sheet])).toEqual([
-    ["SHEET_MISSING", "Kế hoạch"], ["SHEET_MISSING", null], ["SHEET_MISSING", "Toàn xã"],
-    ["SHEET_MISSING", "Nhật ký"], ["SHEET_MISSING", "Thời hạn"], ["SHEET_MISSING", "Thành viên"],
+    ["SHEET_MISSING", "Kế hoạch"],
+    ["SHEET_MISSING", null],
+    ["SHEET_MISSING", "Toàn xã"],
+    ["SHEET_MISSING", "Nhật ký"],
+    ["SHEET_MISSING", "Thời hạn"],
+    ["SHEET_MISSING", "Thành viên"],
   ]);
 });
 

@@ -3,7 +3,13 @@ import { bareHamletName, closest, fold, hamletKey } from "../../src/core/text";
 
 test("hamlet names match across Unicode forms, case, spaces and a doubled prefix", () => {
   const key = hamletKey("Sân Bay");
-  for (const typed of ["Ấp ấp Sân Bay", "ấp sân bay", "SÂN\u00a0BAY", "Sân Bay".normalize("NFD"), "  Ap  San Bay "]) {
+  for (const typed of [
+    "Ấp ấp Sân Bay",
+    "ấp sân bay",
+    "SÂN\u00a0BAY",
+    "Sân Bay".normalize("NFD"),
+    "  Ap  San Bay ",
+  ]) {
     expect(hamletKey(typed)).toBe(key);
   }
   expect(bareHamletName("Ấp ấp Sân Bay")).toBe("Sân Bay");

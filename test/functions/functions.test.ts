@@ -3,7 +3,8 @@ import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { StandInError, installCustomFunctions } from "../helpers/custom-functions";
 
 installCustomFunctions();
-const f = require("../../src/functions/functions") as typeof import("../../src/functions/functions");
+const f =
+  require("../../src/functions/functions") as typeof import("../../src/functions/functions");
 
 function excelError(fn: () => unknown): StandInError {
   try {
@@ -24,7 +25,9 @@ test("TONG of metres and money is an error with a Vietnamese message", () => {
   const e = excelError(() => f.tong([[["3.000 m"], ["90 triệu đồng"]]]));
   expect(e.code).toBe("#VALUE!");
   expect(e.message).toBe("Không cộng được mét với đồng.");
-  expect(excelError(() => f.tong([[["ba cây số"]]])).message).toBe('Không đọc được "ba cây số" thành số lượng.');
+  expect(excelError(() => f.tong([[["ba cây số"]]])).message).toBe(
+    'Không đọc được "ba cây số" thành số lượng.'
+  );
 });
 
 test("SO, CHIEUDAI and TIEN read one kind each", () => {
@@ -62,7 +65,10 @@ test("DOCSO reads in words with đồng by default", () => {
 });
 
 test("functions.json regenerates from the JSDoc without a single error, all in namespace-ready ids", async () => {
-  const result = await generateCustomFunctionsMetadata([join(__dirname, "../../src/functions/functions.ts")], false);
+  const result = await generateCustomFunctionsMetadata(
+    [join(__dirname, "../../src/functions/functions.ts")],
+    false
+  );
   expect(result.errors).toEqual([]);
   const metadata = JSON.parse(result.metadataJson);
   const ids = metadata.functions.map((fn: { id: string }) => fn.id);
@@ -72,11 +78,17 @@ test("functions.json regenerates from the JSDoc without a single error, all in n
     for (const p of fn.parameters) expect(p.description).toBeTruthy();
   }
   const tong = metadata.functions[0];
-  expect(tong.parameters[0]).toMatchObject({ repeating: true, dimensionality: "matrix", type: "any" });
+  expect(tong.parameters[0]).toMatchObject({
+    repeating: true,
+    dimensionality: "matrix",
+    type: "any",
+  });
   expect(metadata.functions[4].parameters[1]).toMatchObject({ name: "ngay_xet", optional: true });
 });
 
 test("ranges passed as separate arguments count the same as Excel's one array of ranges", () => {
   expect((f.tong as unknown as (...a: unknown[]) => number)("3 m", [["1,5 km"]], 2)).toBe(1505);
-  expect((f.tien as unknown as (...a: unknown[]) => number)([["1 triệu"]], "500.000đ")).toBe(1_500_000);
+  expect((f.tien as unknown as (...a: unknown[]) => number)([["1 triệu"]], "500.000đ")).toBe(
+    1_500_000
+  );
 });

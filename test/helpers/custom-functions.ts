@@ -12,7 +12,12 @@ export function installCustomFunctions(): Map<string, (...args: unknown[]) => un
   const registry = new Map<string, (...args: unknown[]) => unknown>();
   (globalThis as Record<string, unknown>).CustomFunctions = {
     Error: StandInError,
-    ErrorCode: { invalidValue: "#VALUE!", invalidNumber: "#NUM!", divisionByZero: "#DIV/0!", notAvailable: "#N/A" },
+    ErrorCode: {
+      invalidValue: "#VALUE!",
+      invalidNumber: "#NUM!",
+      divisionByZero: "#DIV/0!",
+      notAvailable: "#N/A",
+    },
     associate: (id: string, fn: (...args: unknown[]) => unknown) => registry.set(id, fn),
   };
   return registry;

@@ -4,7 +4,13 @@
  * Every context.sync() is counted; every write is kept for assertions.
  */
 import { OfficeMockObject } from "office-addin-mock";
-import { type CellValue, type Grid, type GridSheet, type GridValue, columnLetter } from "../../src/core/grid";
+import {
+  type CellValue,
+  type Grid,
+  type GridSheet,
+  type GridValue,
+  columnLetter,
+} from "../../src/core/grid";
 
 export interface RangeWrite {
   address: string;
@@ -37,7 +43,13 @@ export interface WorkbookMock {
 }
 
 function rangeMock(address: string): RangeWrite {
-  const write: RangeWrite = { address, merged: false, selected: false, deleted: false, mock: undefined as never };
+  const write: RangeWrite = {
+    address,
+    merged: false,
+    selected: false,
+    deleted: false,
+    mock: undefined as never,
+  };
   write.mock = new OfficeMockObject({
     format: {
       font: {},
@@ -78,7 +90,12 @@ function intersect(a: Rect, b: Rect): Rect | null {
 function rectOf(address: string): Rect {
   const [from, to = from] = address.split(":").map((a) => /^([A-Z]+)(\d+)$/.exec(a)!);
   const col = (l: string) => l.split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return { r: Number(from[2]) - 1, c: col(from[1]), rows: Number(to[2]) - Number(from[2]) + 1, cols: col(to[1]) - col(from[1]) + 1 };
+  return {
+    r: Number(from[2]) - 1,
+    c: col(from[1]),
+    rows: Number(to[2]) - Number(from[2]) + 1,
+    cols: col(to[1]) - col(from[1]) + 1,
+  };
 }
 
 /** The filled cells of a (possibly sparse) grid, walked by key as the adapters do. */
@@ -87,7 +104,7 @@ function filled(rows: GridValue[][]): { r: number; c: number; v: CellValue }[] {
     Object.keys(rows[+rk]).flatMap((ck) => {
       const v = rows[+rk][+ck] as CellValue;
       return v === null || v === "" ? [] : [{ r: +rk, c: +ck, v }];
-    }),
+    })
   );
 }
 
@@ -100,7 +117,10 @@ class AreasMock {
   private ready = new Set<string>();
   private synced = false;
 
-  constructor(private readonly items: Record<string, unknown>[] | null, private readonly failure?: string) {}
+  constructor(
+    private readonly items: Record<string, unknown>[] | null,
+    private readonly failure?: string
+  ) {}
 
   load(paths: string): void {
     for (const p of paths.split(",")) this.requested.add(p.trim());
@@ -121,7 +141,8 @@ class AreasMock {
     const guard = (item: Record<string, unknown>) =>
       new Proxy(item, {
         get: (target, key) => {
-          if (typeof key === "string" && !this.ready.has(`areas/items/${key}`)) throw new Error(`areas/items/${key} read before load + sync`);
+          if (typeof key === "string" && !this.ready.has(`areas/items/${key}`))
+            throw new Error(`areas/items/${key} read before load + sync`);
           return target[key as string];
         },
       });
@@ -142,38 +163,74 @@ const MERGE_LIMIT = 512;
  * (constants) and merged areas, each loadable only as Office.js allows; the used range's values are never
  * materialised beyond what is asked, so a stray value at XFD1048576 costs what it costs Excel.
  */
-function sheetObject(source: GridSheet | undefined, name: string, track: (m: Tracked) => void, record: SheetWrite, merges: Rect[]) {
+function sheetObject(
+  source: GridSheet | undefined,
+  name: string,
+  track: (m: Tracked) => void,
+  record: SheetWrite,
+  merges: Rect[]
+) {
   const rows = source?.rows ?? [];
   const cells = filled(rows);
   const usedRect: Rect = cells.length
     ? (() => {
         const r = Math.min(...cells.map((x) => x.r));
         const c = Math.min(...cells.map((x) => x.c));
-        return { r, c, rows: Math.max(...cells.map((x) => x.r)) - r + 1, cols: Math.max(...cells.map((x) => x.c)) - c + 1 };
+        return {
+          r,
+          c,
+          rows: Math.max(...cells.map((x) => x.r)) - r + 1,
+          cols: Math.max(...cells.map((x) => x.c)) - c + 1,
+        };
       })()
     : { r: 0, c: 0, rows: 1, cols: 1 };
   const valuesOf = (rect: Rect) =>
-    Array.from({ length: rect.rows }, (_, i) => Array.from({ length: rect.cols }, (_, j) => (rows[rect.r + i]?.[rect.c + j] as CellValue | undefined) ?? ""));
-  const address = (rect: Rect) => `${columnLetter(rect.c)}${rect.r + 1}:${columnLetter(rect.c + rect.cols - 1)}${rect.r + rect.rows}`;
+    Array.from({ length: rect.rows }, (_, i) =>
+      Array.from(
+        { length: rect.cols },
+        (_, j) => (rows[rect.r + i]?.[rect.c + j] as CellValue | undefined) ?? ""
+      )
+    );
+  const address = (rect: Rect) =>
+    `${columnLetter(rect.c)}${rect.r + 1}:${columnLetter(rect.c + rect.cols - 1)}${rect.r + rect.rows}`;
   const rangeOf = (rect: Rect) => ({
     __rect: rect,
     getIntersectionOrNullObject: (other: { __rect: Rect }) => {
       const both = intersect(rect, other.__rect);
-      const m = new OfficeMockObject(both ? { values: valuesOf(both), rowIndex: both.r, columnIndex: both.c } : { values: [], rowIndex: 0, columnIndex: 0 }) as OfficeMockObject & Record<string, unknown>;
+      const m = new OfficeMockObject(
+        both
+          ? { values: valuesOf(both), rowIndex: both.r, columnIndex: both.c }
+          : { values: [], rowIndex: 0, columnIndex: 0 }
+      ) as OfficeMockObject & Record<string, unknown>;
       m.isNullObject = both === null;
       track(m);
       return m;
     },
     getSpecialCellsOrNullObject: (type: string) => {
-      const inside = type === "Constants" ? cells.filter((x) => intersect(rect, { r: x.r, c: x.c, rows: 1, cols: 1 })) : [];
-      const areas = new AreasMock(inside.length ? inside.map((x) => ({ values: [[x.v]], rowIndex: x.r, columnIndex: x.c })) : null);
+      const inside =
+        type === "Constants"
+          ? cells.filter((x) => intersect(rect, { r: x.r, c: x.c, rows: 1, cols: 1 }))
+          : [];
+      const areas = new AreasMock(
+        inside.length
+          ? inside.map((x) => ({ values: [[x.v]], rowIndex: x.r, columnIndex: x.c }))
+          : null
+      );
       track(areas);
       return areas;
     },
     getMergedAreasOrNullObject: () => {
       const inside = merges.filter((m) => intersect(rect, { ...m, rows: 1, cols: 1 }));
-      const items = inside.map((m) => ({ rowIndex: m.r, columnIndex: m.c, rowCount: m.rows, columnCount: m.cols }));
-      const areas = new AreasMock(items.length ? items : null, items.length > MERGE_LIMIT ? "GeneralException: too many merged areas" : undefined);
+      const items = inside.map((m) => ({
+        rowIndex: m.r,
+        columnIndex: m.c,
+        rowCount: m.rows,
+        columnCount: m.cols,
+      }));
+      const areas = new AreasMock(
+        items.length ? items : null,
+        items.length > MERGE_LIMIT ? "GeneralException: too many merged areas" : undefined
+      );
       track(areas);
       return areas;
     },
@@ -185,23 +242,42 @@ function sheetObject(source: GridSheet | undefined, name: string, track: (m: Tra
     set name(value: string) {
       record.name = value;
     },
-    visibility: ({ visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const)[source?.visibility ?? "visible"],
+    visibility: ({ visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const)[
+      source?.visibility ?? "visible"
+    ],
     getUsedRange: (valuesOnly: boolean) => {
       if (!valuesOnly) throw new Error("the reader asks for the used range of values only");
-      const used = new OfficeMockObject({ address: `${name}!${address(usedRect)}`, rowCount: usedRect.rows, columnCount: usedRect.cols, rowIndex: usedRect.r, columnIndex: usedRect.c }) as OfficeMockObject & Record<string, unknown>;
+      const used = new OfficeMockObject({
+        address: `${name}!${address(usedRect)}`,
+        rowCount: usedRect.rows,
+        columnCount: usedRect.cols,
+        rowIndex: usedRect.r,
+        columnIndex: usedRect.c,
+      }) as OfficeMockObject & Record<string, unknown>;
       used.__rect = usedRect;
       track(used);
       return used;
     },
-    getRangeByIndexes: (r: number, c: number, rowCount: number, columnCount: number) => rangeOf({ r, c, rows: rowCount, cols: columnCount }),
+    getRangeByIndexes: (r: number, c: number, rowCount: number, columnCount: number) =>
+      rangeOf({ r, c, rows: rowCount, cols: columnCount }),
     /** The whole used range with its values: past Excel's response limit the sync fails, as Excel's does. */
     getUsedRangeOrNullObject: () => {
       if (usedRect.rows * usedRect.cols > RESPONSE_CELL_LIMIT) {
-        const refused = { load: () => undefined, sync: async () => Promise.reject(new Error("RichApi.Error: The response payload size has exceeded the limit.")) };
+        const refused = {
+          load: () => undefined,
+          sync: async () =>
+            Promise.reject(
+              new Error("RichApi.Error: The response payload size has exceeded the limit.")
+            ),
+        };
         track(refused);
         return refused;
       }
-      const used = new OfficeMockObject({ values: valuesOf(usedRect), rowIndex: usedRect.r, columnIndex: usedRect.c }) as OfficeMockObject & Record<string, unknown>;
+      const used = new OfficeMockObject({
+        values: valuesOf(usedRect),
+        rowIndex: usedRect.r,
+        columnIndex: usedRect.c,
+      }) as OfficeMockObject & Record<string, unknown>;
       used.isNullObject = cells.length === 0;
       track(used);
       return used;
@@ -253,7 +329,14 @@ function sheetObject(source: GridSheet | undefined, name: string, track: (m: Tra
     },
     charts: {
       add: (type: string, range: OfficeMockObject) => {
-        const chart = { type, source: (range as unknown as { __address: string }).__address, title: {} as { text?: string }, legend: {}, axes: { valueAxis: {} }, setPosition: () => undefined };
+        const chart = {
+          type,
+          source: (range as unknown as { __address: string }).__address,
+          title: {} as { text?: string },
+          legend: {},
+          axes: { valueAxis: {} },
+          setPosition: () => undefined,
+        };
         record.charts.push(chart);
         return chart;
       },
@@ -267,22 +350,44 @@ const minor = (version: string) => Number(version.split(".")[1] ?? 0);
  * A workbook holding `grid` (values as Excel holds them: a merged range's value in its top-left cell only),
  * with Office's requirement sets supported up to ExcelApi `level`, and `merges` ("A2:A5") per sheet name.
  */
-export function mockWorkbook(grid: Grid, level: number | string = 1.9, merges: Record<string, string[]> = {}): WorkbookMock {
+export function mockWorkbook(
+  grid: Grid,
+  level: number | string = 1.9,
+  merges: Record<string, string[]> = {}
+): WorkbookMock {
   let syncs = 0;
   let loaded = false;
   let syncedSinceLoad = false;
   const tracked: Tracked[] = [];
   const records: SheetWrite[] = [];
   const newRecord = (name: string): SheetWrite => {
-    const r: SheetWrite = { name, ranges: [], activated: false, deleted: false, pageLayout: {}, print: { breaks: [] }, charts: [], images: [] };
+    const r: SheetWrite = {
+      name,
+      ranges: [],
+      activated: false,
+      deleted: false,
+      pageLayout: {},
+      print: { breaks: [] },
+      charts: [],
+      images: [],
+    };
     records.push(r);
     return r;
   };
-  const objects = grid.sheets.map((s) => sheetObject(s, s.name, (m) => tracked.push(m), newRecord(s.name), (merges[s.name] ?? []).map(rectOf)));
+  const objects = grid.sheets.map((s) =>
+    sheetObject(
+      s,
+      s.name,
+      (m) => tracked.push(m),
+      newRecord(s.name),
+      (merges[s.name] ?? []).map(rectOf)
+    )
+  );
   const added: string[] = [];
   const worksheets = {
     load: (what: string) => {
-      if (!["items/name", "items/name,items/visibility"].includes(what)) throw new Error(`unexpected load ${what}`);
+      if (!["items/name", "items/name,items/visibility"].includes(what))
+        throw new Error(`unexpected load ${what}`);
       loaded = true;
       syncedSinceLoad = false;
     },
@@ -304,7 +409,10 @@ export function mockWorkbook(grid: Grid, level: number | string = 1.9, merges: R
   };
   const context = {
     workbook: { worksheets, application: {} },
-    application: { suspendScreenUpdatingUntilNextSync: () => undefined, suspendApiCalculationUntilNextSync: () => undefined },
+    application: {
+      suspendScreenUpdatingUntilNextSync: () => undefined,
+      suspendApiCalculationUntilNextSync: () => undefined,
+    },
     sync: async () => {
       syncs++;
       syncedSinceLoad = loaded;
@@ -314,7 +422,12 @@ export function mockWorkbook(grid: Grid, level: number | string = 1.9, merges: R
   };
   (globalThis as Record<string, unknown>).Office = {
     // Versions compare by their minor number: 1.13 comes after 1.9.
-    context: { requirements: { isSetSupported: (set: string, v: string) => set === "ExcelApi" && minor(v) <= minor(String(level)) } },
+    context: {
+      requirements: {
+        isSetSupported: (set: string, v: string) =>
+          set === "ExcelApi" && minor(v) <= minor(String(level)),
+      },
+    },
   };
   (globalThis as Record<string, unknown>).Excel = {
     PaperType: { a4: "A4" },
@@ -336,6 +449,8 @@ export function mockWorkbook(grid: Grid, level: number | string = 1.9, merges: R
 
 /** The values a sheet was given, as the grid the add-in wrote. */
 export function writtenValues(sheet: SheetWrite): unknown[][] {
-  const all = sheet.ranges.find((r) => /^A1:[A-Z]+\d+$/.test(r.address) && Array.isArray(r.mock.values));
+  const all = sheet.ranges.find(
+    (r) => /^A1:[A-Z]+\d+$/.test(r.address) && Array.isArray(r.mock.values)
+  );
   return (all?.mock.values as unknown[][]) ?? [];
 }

@@ -5,7 +5,14 @@ import { parseTime } from "../../src/core/dates";
 import type { Grid, GridSheet, GridValue } from "../../src/core/grid";
 import { importPlanText } from "../../src/core/importer";
 import { layoutToGrid } from "../../src/core/layout";
-import { type JournalRow, type Plan, type Work, emptyMeasures, emptyPlan, emptyWork } from "../../src/core/model";
+import {
+  type JournalRow,
+  type Plan,
+  type Work,
+  emptyMeasures,
+  emptyPlan,
+  emptyWork,
+} from "../../src/core/model";
 import { planLayouts } from "../../src/core/template";
 
 export function planToGrid(plan: Plan): Grid {
@@ -21,10 +28,18 @@ export function cleanPlan(): Plan {
   const plan = emptyPlan();
   plan.settings = {
     ...plan.settings,
-    name: "Phối hợp làm công tác dân vận đợt I năm 2025", party_committee: "ĐẢNG ỦY XÃ AN BÌNH",
-    issuer: "BAN CHỈ ĐẠO CÔNG TÁC DÂN VẬN", place_name: "An Bình", issued: "2025-03-01",
-    start: "2025-03-10", end: "2025-03-14", report_from: 13 * 60 + 30, report_to: 15 * 60,
-    report_place: "Ban CHQS xã", report_recipient: "Nguyễn Văn Nhận", ratio: { people: 1, forces: 3 },
+    name: "Phối hợp làm công tác dân vận đợt I năm 2025",
+    party_committee: "ĐẢNG ỦY XÃ AN BÌNH",
+    issuer: "BAN CHỈ ĐẠO CÔNG TÁC DÂN VẬN",
+    place_name: "An Bình",
+    issued: "2025-03-01",
+    start: "2025-03-10",
+    end: "2025-03-14",
+    report_from: 13 * 60 + 30,
+    report_to: 15 * 60,
+    report_place: "Ban CHQS xã",
+    report_recipient: "Nguyễn Văn Nhận",
+    ratio: { people: 1, forces: 3 },
   };
   plan.targets = [
     { ...emptyMeasures(), category: "phat_quang", routes: 2, length_m: 1500, note: "" },
@@ -32,33 +47,98 @@ export function cleanPlan(): Plan {
   ];
   plan.hamlets = [
     {
-      name: "Bình Hòa", responsible: "Trần Thị Một",
+      name: "Bình Hòa",
+      responsible: "Trần Thị Một",
       works: [
-        work({ category: "phat_quang", description: "Phát quang đường tổ 1", routes: 1, length_m: 1000, start: "2025-03-10", end: "2025-03-12" }),
-        work({ category: "nha_dai_doan_ket", description: "Xây nhà cho hộ ông A", count: 1, unit_price_vnd: 60_000_000, cost_vnd: 60_000_000 }),
+        work({
+          category: "phat_quang",
+          description: "Phát quang đường tổ 1",
+          routes: 1,
+          length_m: 1000,
+          start: "2025-03-10",
+          end: "2025-03-12",
+        }),
+        work({
+          category: "nha_dai_doan_ket",
+          description: "Xây nhà cho hộ ông A",
+          count: 1,
+          unit_price_vnd: 60_000_000,
+          cost_vnd: 60_000_000,
+        }),
       ],
     },
     {
-      name: "Sân Bay", responsible: "Lê Văn Hai",
+      name: "Sân Bay",
+      responsible: "Lê Văn Hai",
       works: [
-        work({ category: "phat_quang", description: "Phát quang đường tổ 5", routes: 1, length_m: 500 }),
-        work({ category: "nha_dai_doan_ket", description: "Xây nhà cho hộ bà B", count: 1, cost_vnd: 60_000_000 }),
+        work({
+          category: "phat_quang",
+          description: "Phát quang đường tổ 5",
+          routes: 1,
+          length_m: 500,
+        }),
+        work({
+          category: "nha_dai_doan_ket",
+          description: "Xây nhà cho hộ bà B",
+          count: 1,
+          cost_vnd: 60_000_000,
+        }),
       ],
     },
   ];
-  plan.commune_works = [work({ category: "tang_qua", description: "Quà gia đình chính sách", count: 10, unit_price_vnd: 500_000, cost_vnd: 5_000_000 })];
+  plan.commune_works = [
+    work({
+      category: "tang_qua",
+      description: "Quà gia đình chính sách",
+      count: 10,
+      unit_price_vnd: 500_000,
+      cost_vnd: 5_000_000,
+    }),
+  ];
   plan.journal = ["2025-03-10", "2025-03-11"].flatMap((date, d) =>
     plan.hamlets.map((h, i) => ({
-      date, hamlet: h.name, note: "", reporter: "Tổ trưởng", sent_minutes: 14 * 60 + i, sent_date: date,
-      values: { quan_doi: 3, dan_quan: 3, cong_an: 3, doan_the: 4, nhan_dan: 3, phat_quang_m: 100 * (d + 1) },
-    })),
+      date,
+      hamlet: h.name,
+      note: "",
+      reporter: "Tổ trưởng",
+      sent_minutes: 14 * 60 + i,
+      sent_date: date,
+      values: {
+        quan_doi: 3,
+        dan_quan: 3,
+        cong_an: 3,
+        doan_the: 4,
+        nhan_dan: 3,
+        phat_quang_m: 100 * (d + 1),
+      },
+    }))
   );
   plan.deadlines = [
-    { content: "Gửi kế hoạch", unit: "Các ấp", recipient: "Ban Chỉ đạo", due: "2025-03-08", time: null, done: "2025-03-07", note: "" },
+    {
+      content: "Gửi kế hoạch",
+      unit: "Các ấp",
+      recipient: "Ban Chỉ đạo",
+      due: "2025-03-08",
+      time: null,
+      done: "2025-03-07",
+      note: "",
+    },
   ];
   plan.members = [
-    { no: 1, name: "Trần Thị Một", position: "Chủ tịch Hội LHPN", role: "Thành viên", hamlet: "Bình Hòa" },
-    { no: 2, name: "Lê Văn Hai", position: "Trưởng Công an xã", role: "Thành viên", hamlet: "Sân Bay" },
+    {
+      no: 1,
+      name: "Trần Thị Một",
+      position: "Chủ tịch Hội LHPN",
+      role: "Thành viên",
+      hamlet: "Bình Hòa",
+    },
+    {
+      no: 2,
+      name: "Lê Văn Hai",
+      position: "Trưởng Công an xã",
+      role: "Thành viên",
+      hamlet: "Sân Bay",
+    },
   ];
   return plan;
 }
@@ -90,8 +170,15 @@ export function setCell(grid: Grid, sheetName: string, address: string, value: G
 export function seedPlanWithJournal(text = "test/fixtures/ke-hoach-tan-phong.txt"): Plan {
   const root = join(__dirname, "../..");
   const { plan } = importPlanText(readFileSync(join(root, text), "utf8"));
-  const rows = JSON.parse(readFileSync(join(root, "samples/nhat-ky-mau.json"), "utf8")) as (Omit<JournalRow, "sent_minutes" | "sent_date"> & { sent: string })[];
-  plan.journal = rows.map(({ sent, ...r }) => ({ ...r, sent_minutes: parseTime(sent), sent_date: r.date }));
+  const rows = JSON.parse(readFileSync(join(root, "samples/nhat-ky-mau.json"), "utf8")) as (Omit<
+    JournalRow,
+    "sent_minutes" | "sent_date"
+  > & { sent: string })[];
+  plan.journal = rows.map(({ sent, ...r }) => ({
+    ...r,
+    sent_minutes: parseTime(sent),
+    sent_date: r.date,
+  }));
   return plan;
 }
 

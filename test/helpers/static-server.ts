@@ -4,8 +4,11 @@ import type { AddressInfo } from "node:net";
 import { extname, join } from "node:path";
 
 const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".json": "application/json",
-  ".png": "image/png", ".xml": "application/xml",
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
 };
 
 /** Serves a folder on loopback; resolves with its base URL. */
@@ -20,6 +23,8 @@ export function serveFolder(root: string): Promise<{ url: string; server: Server
     createReadStream(file).pipe(res);
   });
   return new Promise((resolve) =>
-    server.listen(0, "127.0.0.1", () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server }))
+    server.listen(0, "127.0.0.1", () =>
+      resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server })
+    )
   );
 }

@@ -30,13 +30,29 @@ test("OfficeApp's children stand in the order of the TaskPaneApp schema", () => 
   expect(app.localName).toBe("OfficeApp");
   expect(app.getAttribute("xsi:type")).toBe("TaskPaneApp");
   expectOrder(names(app), [
-    "Id", "AlternateId", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "IconUrl",
-    "HighResolutionIconUrl", "SupportUrl", "AppDomains", "Hosts", "Requirements", "DefaultSettings", "Permissions", "VersionOverrides",
+    "Id",
+    "AlternateId",
+    "Version",
+    "ProviderName",
+    "DefaultLocale",
+    "DisplayName",
+    "Description",
+    "IconUrl",
+    "HighResolutionIconUrl",
+    "SupportUrl",
+    "AppDomains",
+    "Hosts",
+    "Requirements",
+    "DefaultSettings",
+    "Permissions",
+    "VersionOverrides",
   ]);
 });
 
 test("the id is a GUID, the host a workbook, the version four numbers", () => {
-  expect(one("Id").textContent).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i);
+  expect(one("Id").textContent).toMatch(
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i
+  );
   expect(one("Version").textContent).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
   expect(children(one("Hosts")).map((h) => h.getAttribute("Name"))).toEqual(["Workbook"]);
 });
@@ -52,7 +68,11 @@ test("Vietnamese by default, English overrides, and the declared API level insta
 });
 
 test("every URL is https", () => {
-  const urls = [...xml.matchAll(/(?:DefaultValue|Value)="(https?:[^"]+)"|<(?:AppDomain|SourceLocation)[^>]*>(https?:[^<]+)</g)].map((m) => m[1] ?? m[2]);
+  const urls = [
+    ...xml.matchAll(
+      /(?:DefaultValue|Value)="(https?:[^"]+)"|<(?:AppDomain|SourceLocation)[^>]*>(https?:[^<]+)</g
+    ),
+  ].map((m) => m[1] ?? m[2]);
   expect(urls.length).toBeGreaterThan(10);
   for (const u of urls) expect(u).toMatch(/^https:\/\//);
 });
@@ -63,18 +83,28 @@ test("every resid resolves to a resource of the right kind, within 32 characters
     for (const r of children(one(kind))) kinds[r.getAttribute("id")!] = kind;
   }
   const expected: Record<string, string> = {
-    Label: "ShortStrings", Title: "ShortStrings", Namespace: "ShortStrings", Description: "LongStrings",
-    Image: "Images", SourceLocation: "Urls", LearnMoreUrl: "Urls", FunctionFile: "Urls",
+    Label: "ShortStrings",
+    Title: "ShortStrings",
+    Namespace: "ShortStrings",
+    Description: "LongStrings",
+    Image: "Images",
+    SourceLocation: "Urls",
+    LearnMoreUrl: "Urls",
+    FunctionFile: "Urls",
   };
-  const refs = Array.from(doc.getElementsByTagNameNS("*", "*")).filter((e) => (e as Element).hasAttribute("resid")) as Element[];
+  const refs = Array.from(doc.getElementsByTagNameNS("*", "*")).filter((e) =>
+    (e as Element).hasAttribute("resid")
+  ) as Element[];
   expect(refs.length).toBeGreaterThan(20);
   for (const r of refs) {
     const id = r.getAttribute("resid")!;
     expect(id.length).toBeLessThanOrEqual(32);
     expect({ id, kind: kinds[id] }).toEqual({ id, kind: expected[r.localName!] });
   }
-  for (const s of children(one("ShortStrings"))) expect(s.getAttribute("DefaultValue")!.length).toBeLessThanOrEqual(125);
-  for (const s of children(one("LongStrings"))) expect(s.getAttribute("DefaultValue")!.length).toBeLessThanOrEqual(250);
+  for (const s of children(one("ShortStrings")))
+    expect(s.getAttribute("DefaultValue")!.length).toBeLessThanOrEqual(125);
+  for (const s of children(one("LongStrings")))
+    expect(s.getAttribute("DefaultValue")!.length).toBeLessThanOrEqual(250);
 });
 
 test("the ribbon: a Dân vận tab, groups before the label, buttons in schema order, icons 16/32/80 that exist", () => {
@@ -85,11 +115,18 @@ test("the ribbon: a Dân vận tab, groups before the label, buttons in schema o
   const controls = children(group).filter((c) => c.localName === "Control");
   for (const c of controls) expect(names(c)).toEqual(["Label", "Supertip", "Icon", "Action"]);
   const actions = controls.map((c) => children(c).find((x) => x.localName === "Action")!);
-  expect(actions.map((a) => a.getAttribute("xsi:type"))).toEqual(["ShowTaskpane", "ExecuteFunction", "ExecuteFunction", "ExecuteFunction"]);
+  expect(actions.map((a) => a.getAttribute("xsi:type"))).toEqual([
+    "ShowTaskpane",
+    "ExecuteFunction",
+    "ExecuteFunction",
+    "ExecuteFunction",
+  ]);
   const functions = all("FunctionName").map((f) => f.textContent);
   const commands = readFileSync(join(ROOT, "src/commands/commands.ts"), "utf8");
   for (const f of functions) expect(commands).toContain(`associate("${f}"`);
-  const sizes = all("Image").filter((i) => i.getAttribute("size")).map((i) => i.getAttribute("size"));
+  const sizes = all("Image")
+    .filter((i) => i.getAttribute("size"))
+    .map((i) => i.getAttribute("size"));
   expect(new Set(sizes)).toEqual(new Set(["16", "32", "80"]));
   for (const img of children(one("Images"))) {
     const file = new URL(img.getAttribute("DefaultValue")!).pathname;
@@ -100,9 +137,13 @@ test("the ribbon: a Dân vận tab, groups before the label, buttons in schema o
 });
 
 test("custom functions in namespace DANVAN, with the JavaScript-only runtime (no shared runtime)", () => {
-  const point = all("ExtensionPoint").find((e) => e.getAttribute("xsi:type") === "CustomFunctions")!;
+  const point = all("ExtensionPoint").find(
+    (e) => e.getAttribute("xsi:type") === "CustomFunctions"
+  )!;
   expect(names(point)).toEqual(["Script", "Page", "Metadata", "Namespace"]);
-  const ns = children(one("ShortStrings")).find((s) => s.getAttribute("id") === "Functions.Namespace")!;
+  const ns = children(one("ShortStrings")).find(
+    (s) => s.getAttribute("id") === "Functions.Namespace"
+  )!;
   expect(ns.getAttribute("DefaultValue")).toBe("DANVAN");
   expect(xml).not.toMatch(/SharedRuntime|<Runtimes>/);
 });

@@ -15,7 +15,11 @@ const dir = tempDir();
 const SEED = join(__dirname, "../fixtures/ke-hoach-tan-phong.txt");
 
 function withoutRefs(plan: Plan): unknown {
-  return JSON.parse(JSON.stringify(plan, (k, v) => (k === "ref" || k === "cells" || k === "sheet" || k === "responsibleCell" ? undefined : v)));
+  return JSON.parse(
+    JSON.stringify(plan, (k, v) =>
+      k === "ref" || k === "cells" || k === "sheet" || k === "responsibleCell" ? undefined : v
+    )
+  );
 }
 
 test.each([
@@ -35,14 +39,28 @@ test("the plan workbook has dropdowns, formats, frozen headers and widths", asyn
   await writeLayouts(path, planLayouts(cleanPlan()));
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path);
-  expect(wb.worksheets.map((w) => w.name)).toEqual(["Kế hoạch", "Ấp Bình Hòa", "Ấp Sân Bay", "Toàn xã", "Nhật ký", "Thời hạn", "Thành viên"]);
+  expect(wb.worksheets.map((w) => w.name)).toEqual([
+    "Kế hoạch",
+    "Ấp Bình Hòa",
+    "Ấp Sân Bay",
+    "Toàn xã",
+    "Nhật ký",
+    "Thời hạn",
+    "Thành viên",
+  ]);
   const hamlet = wb.getWorksheet("Ấp Bình Hòa")!;
   expect(hamlet.getCell("B4").value).toBe("Loại công việc");
   expect(hamlet.views[0]).toMatchObject({ state: "frozen", ySplit: 4 });
-  expect(hamlet.getCell("B7").dataValidation).toMatchObject({ type: "list", formulae: ["'Kế hoạch'!$L$2:$L$14"] });
+  expect(hamlet.getCell("B7").dataValidation).toMatchObject({
+    type: "list",
+    formulae: ["'Kế hoạch'!$L$2:$L$14"],
+  });
   expect(hamlet.getColumn(3).width).toBe(34);
   const journal = wb.getWorksheet("Nhật ký")!;
-  expect(journal.getCell("B40").dataValidation).toMatchObject({ type: "list", formulae: ["'Kế hoạch'!$J$2:$J$61"] });
+  expect(journal.getCell("B40").dataValidation).toMatchObject({
+    type: "list",
+    formulae: ["'Kế hoạch'!$J$2:$J$61"],
+  });
   expect(journal.getCell("A2").numFmt).toBe("dd/mm/yyyy");
   expect(wb.getWorksheet("Kế hoạch")!.getCell("J3").value).toBe("Sân Bay");
 });
@@ -50,12 +68,24 @@ test("the plan workbook has dropdowns, formats, frozen headers and widths", asyn
 test("the report sheet prints on A4, one page wide, in Times New Roman", async () => {
   const plan = cleanPlan();
   const path = join(dir(), "bc.xlsx");
-  await writeLayouts(path, [reportLayout(plan, buildReport(plan, "2025-03-11", { date: "2025-03-11", minutes: 870 }))]);
+  await writeLayouts(path, [
+    reportLayout(plan, buildReport(plan, "2025-03-11", { date: "2025-03-11", minutes: 870 })),
+  ]);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path);
   const ws = wb.getWorksheet("BC 11-03-2025")!;
-  expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+  expect(ws.pageSetup).toMatchObject({
+    paperSize: 9,
+    orientation: "portrait",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+  });
   expect(ws.getCell("F1").value).toBe("ĐẢNG CỘNG SẢN VIỆT NAM");
-  expect(ws.getCell("F1").font).toMatchObject({ name: "Times New Roman", bold: true, underline: true });
+  expect(ws.getCell("F1").font).toMatchObject({
+    name: "Times New Roman",
+    bold: true,
+    underline: true,
+  });
   expect(ws.getCell("F1").isMerged).toBe(true);
 });
