@@ -29,6 +29,7 @@ import { AuthError } from "../../src/sync/errors";
 import { enroll } from "../../src/sync/identity";
 import { memoryPlace } from "../../src/sync/saved";
 import { SyncSession } from "../../src/sync/session";
+import { stringsFor } from "../../src/taskpane/i18n";
 import { planToGrid } from "../helpers/plans";
 import { CHROMIUM, loadPane } from "../helpers/pane-browser";
 import { serveFolder } from "../helpers/static-server";
@@ -38,7 +39,6 @@ const DIST = join(ROOT, "dist");
 const SEED = join(ROOT, "test/fixtures/ke-hoach-tan-phong.txt");
 const SCREENSHOTS = join(ROOT, "test-results/taskpane");
 const WIDTHS = [300, 350];
-const TABS = ["Tạo sổ", "Kiểm tra", "Tổng hợp", "Thời hạn", "Báo cáo", "Đồng bộ"];
 
 const run = existsSync(CHROMIUM) || process.env.CI ? describe : describe.skip;
 if (!existsSync(CHROMIUM) && !process.env.CI)
@@ -773,24 +773,30 @@ run("the task pane in Chromium", () => {
       await page.getByText(/^Đã lập trang BC 12-12-2024/).waitFor();
 
       const problems: string[] = [];
-      for (const width of WIDTHS) {
-        await page.setViewportSize({ width, height: 900 });
-        for (const name of TABS) {
-          await tab(page, name);
-          await expectVisible(panel(page));
-          problems.push(
-            ...(await page.evaluate(overflowIn)).map(
-              (p) => `${colorScheme} ${width} px ${name}: ${p}`
-            )
-          );
-          await page.screenshot({
-            path: join(
-              SCREENSHOTS,
-              `${colorScheme}-${width}-${TABS.indexOf(name) + 1}-${name}.png`
-            ),
-            fullPage: true,
-            animations: "disabled",
-          });
+      // Each tab opens on a line saying what it does; badges, labels and results fit in either language.
+      for (const language of ["vi", "en"] as const) {
+        const t = stringsFor(language);
+        const tabs = Object.keys(t.tabs) as (keyof typeof t.tabs)[];
+        if (language === "en") await page.getByRole("button", { name: "English" }).click();
+        for (const width of WIDTHS) {
+          await page.setViewportSize({ width, height: 900 });
+          for (const [i, key] of tabs.entries()) {
+            await tab(page, t.tabs[key]);
+            await expectVisible(panel(page).getByText(t[key].intro, { exact: true }));
+            problems.push(
+              ...(await page.evaluate(overflowIn)).map(
+                (p) => `${colorScheme} ${language} ${width} px ${t.tabs[key]}: ${p}`
+              )
+            );
+            await page.screenshot({
+              path: join(
+                SCREENSHOTS,
+                `${colorScheme}-${width}-${i + 1}-${t.tabs[key]}${language === "en" ? "-en" : ""}.png`
+              ),
+              fullPage: true,
+              animations: "disabled",
+            });
+          }
         }
       }
       console.log(`Task pane screenshots (${colorScheme}): ${SCREENSHOTS}`);
