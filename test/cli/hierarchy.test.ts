@@ -4,37 +4,24 @@
  * server within its own subtree.
  */
 import { formatDate } from "../../src/core/dates";
-import { spawn } from "node:child_process";
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
 import type { Database } from "../../server/store/database";
+import { cliAsync } from "../helpers/cli";
 import { listen, storeTargets } from "../helpers/sync-env";
 import { tempDir } from "../helpers/tmp";
 import { cleanPlan } from "../helpers/plans";
 import { journalRow, typeRows, writePlanFile } from "../sync/devices";
 
-const BIN = join(__dirname, "../../bin/danvan.js");
 const DAY = "2025-03-10";
 const FORCES = { quan_doi: 3, dan_quan: 3, cong_an: 3, doan_the: 4, nhan_dan: 3 };
 const dir = tempDir();
 
 /** danvan as a user runs it, without blocking this process (its server answers the call). */
-function danvan(home: string, ...args: string[]) {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    cwd: dir(),
-    env: { ...process.env, DANVAN_HOME: join(dir(), home) },
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-  return new Promise<{ code: number | null; stdout: string; stderr: string; json: () => any }>(
-    (resolve) =>
-      child.on("close", (code) => resolve({ code, stdout, stderr, json: () => JSON.parse(stdout) }))
-  );
-}
+const danvan = (home: string, ...args: string[]) =>
+  cliAsync(dir, () => ({ DANVAN_HOME: join(dir(), home) }))(...args);
 
 describe.each(storeTargets())(
   "onboarding and the report sent up with danvan on $name",

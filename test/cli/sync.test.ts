@@ -8,6 +8,7 @@ import { buildApp } from "../../server/app";
 import { openDatabase } from "../../server/store/open";
 import { readPlan } from "../../src/core/reader";
 import { readGrid } from "../../src/xlsx/files";
+import { cliAsync } from "../helpers/cli";
 import { tempDir } from "../helpers/tmp";
 
 const BIN = join(__dirname, "../../bin/danvan.js");
@@ -26,20 +27,8 @@ function danvan(home: string, ...args: string[]) {
 }
 
 /** The same, without blocking: for a server running in this process. */
-function danvanAsync(
-  home: string,
-  ...args: string[]
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    cwd: dir(),
-    env: { ...process.env, DANVAN_HOME: join(dir(), home) },
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr })));
-}
+const danvanAsync = (home: string, ...args: string[]) =>
+  cliAsync(dir, () => ({ DANVAN_HOME: join(dir(), home) }))(...args);
 
 async function addRows(file: string, rows: unknown[][]): Promise<void> {
   const wb = new ExcelJS.Workbook();

@@ -1,5 +1,5 @@
 /** The built `danvan` run as a user runs it, in a test's own folder. */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { join } from "node:path";
 
 const BIN = join(__dirname, "../../bin/danvan.js");
@@ -27,5 +27,25 @@ export function cli(
       timeout: 50_000,
     });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+}
+
+/** The same run without blocking this process: for a server that runs in the test's own process. */
+export function cliAsync(
+  dir: () => string,
+  env: () => Record<string, string> = () => ({})
+): (...args: string[]) => Promise<CliResult & { json: () => any }> {
+  return (...args) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: dir(),
+      env: { ...process.env, ...env() },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    return new Promise((resolve) =>
+      child.on("close", (code) => resolve({ code, stdout, stderr, json: () => JSON.parse(stdout) }))
+    );
   };
 }
