@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
-import { createCampaign } from "../../server/admin";
+import { createCampaign, createProvince } from "../../server/admin";
 import type { Database } from "../../server/store/database";
 import { ErrorBody, PROTOCOL_VERSION, type EnrollResponse } from "../../src/sync/protocol";
 import { cleanPlan } from "../helpers/plans";
@@ -18,6 +18,13 @@ const ROUTES = [
   "/pull",
   "/plan",
   "/conflicts/1/resolve",
+  "/codes",
+  "/campaigns",
+  "/devices",
+  "/devices/1/revoke",
+  "/report",
+  "/rollup",
+  "/rollup-settings",
   "/health",
   "/metrics",
   "/openapi.json",
@@ -89,6 +96,14 @@ function envelopes(valid: { clientID: string }): unknown[] {
       ],
     });
     bodies.push({ code: s, name: s, choice: s });
+    // The hierarchy's bodies: targets, dates, settings and a whole plan, each field nasty.
+    bodies.push({ hamlet: s, commune: s, district: s, date: s, deadline: s, plan: s });
+    bodies.push({ plan: { settings: s, hamlets: [s], journal: s }, date: "2025-03-12" });
+    bodies.push({
+      protocolVersion: v,
+      clientID: valid.clientID,
+      mutations: [{ id: 1, name: "putReport", args: { date: s, report: s } }],
+    });
   }
   for (const n of NASTY_NUMBERS) {
     bodies.push({ protocolVersion: n, clientID: valid.clientID, cookie: n, mutations: [] });
@@ -131,7 +146,10 @@ describe.each(storeTargets())("malformed requests on $name", (target) => {
     hamlet = (await api.post("/enroll", { code: codes.hamlets["Bình Hòa"] }))
       .body as EnrollResponse;
     const commune = (await api.post("/enroll", { code: codes.commune })).body as EnrollResponse;
-    tokens = ["", hamlet.token, commune.token, "garbage", "x".repeat(2000)];
+    const province = (
+      await api.post("/enroll", { code: (await createProvince(db, "Tây Ninh")).code })
+    ).body as EnrollResponse;
+    tokens = ["", hamlet.token, commune.token, province.token, "garbage", "x".repeat(2000)];
   });
   afterAll(async () => {
     await app.close();
@@ -188,7 +206,7 @@ describe.each(storeTargets())("malformed requests on $name", (target) => {
     const route = fc.constantFrom(...ROUTES);
     const mutation = fc.record({
       id: fc.oneof(fc.integer({ min: 1, max: 50 }), fc.double()),
-      name: fc.constant("putRow"),
+      name: fc.constantFrom("putRow", "putReport"),
       args: fc.anything(),
     });
     const envelope = fc.record(
@@ -204,7 +222,7 @@ describe.each(storeTargets())("malformed requests on $name", (target) => {
       fc.asyncProperty(
         route,
         fc.oneof(envelope, fc.jsonValue()),
-        fc.constantFrom(...[0, 1, 2, 3]),
+        fc.constantFrom(...[0, 1, 2, 3, 4]),
         async (path, body, t) => {
           expectTypedAnswer(path, await api.post(path, body, tokens[t]));
         }
