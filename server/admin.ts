@@ -7,6 +7,8 @@
  */
 import type { Plan } from "../src/core/model";
 import { clean, fold, hamletKey } from "../src/core/text";
+import { describeInvalid } from "../src/sync/invalid";
+import { PlaceName } from "../src/sync/protocol";
 import { issueCode } from "./codes";
 import { createOrg, findOrCreateOrg } from "./orgs";
 import type { Database, Sql } from "./store/database";
@@ -98,6 +100,8 @@ export async function createProvince(
   name: string
 ): Promise<{ org: number; code: string; expires_at: string }> {
   if (!clean(name)) throw new AdminError("Thiếu tên tỉnh (--name).");
+  const named = PlaceName.safeParse(name);
+  if (!named.success) throw new AdminError(describeInvalid(named.error, "Tên tỉnh (--name)"));
   return db.write(async (tx) => {
     const org = await findOrCreateOrg(tx, "province", name, null);
     return { org, ...(await issueCode(tx, { scope: "province", org, campaign: null })) };

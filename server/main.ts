@@ -6,6 +6,7 @@ import { DEFAULT_DB, openDatabase } from "./store/open";
 
 export { AdminError, createCampaign, createProvince, issueHamletCode, revokeDevice } from "./admin";
 export { StoreUnavailable } from "./store/database";
+export { DEFAULT_DB } from "./store/open";
 
 export async function withDatabase<T>(
   url: string | undefined,

@@ -151,17 +151,24 @@ class Writer extends Connection {
   }
 }
 
+/** A file that is not a database, or cannot be opened, is an unavailable store, not a fault of DanVan's. */
 function open(path: string, readOnly: boolean): BetterSqlite3.Database {
-  const db = new BetterSqlite3(path);
-  db.pragma("busy_timeout = 5000");
-  if (readOnly) {
-    db.pragma("query_only = ON");
+  let db: BetterSqlite3.Database | undefined;
+  try {
+    db = new BetterSqlite3(path);
+    db.pragma("busy_timeout = 5000");
+    if (readOnly) {
+      db.pragma("query_only = ON");
+      return db;
+    }
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = FULL");
+    db.pragma("foreign_keys = ON");
     return db;
+  } catch (e) {
+    db?.close();
+    throw storeError(e);
   }
-  db.pragma("journal_mode = WAL");
-  db.pragma("synchronous = FULL");
-  db.pragma("foreign_keys = ON");
-  return db;
 }
 
 export class SqliteDatabase implements Database {

@@ -13,6 +13,8 @@ export interface Args {
 export interface OptionSpec {
   valued: readonly string[];
   switches: readonly string[];
+  /** How many words it takes besides options ("campaign create SO.xlsx": 2); more is a usage error. */
+  positionals: number;
 }
 
 interface ParseArgsError extends Error {
@@ -43,6 +45,8 @@ export function parseArgs(argv: readonly string[], spec: OptionSpec): Args {
   } catch (e) {
     throw usageError(e as ParseArgsError);
   }
+  const extra = parsed.positionals[spec.positionals];
+  if (extra !== undefined) throw new UsageError(`Thừa tham số "${extra}".`);
   const out: Args = { positional: parsed.positionals, options: new Map(), switches: new Set() };
   for (const [name, value] of Object.entries(parsed.values)) {
     if (typeof value === "string") out.options.set(name, value);

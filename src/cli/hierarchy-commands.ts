@@ -113,9 +113,12 @@ export async function devicesCommand(args: Args): Promise<Output> {
 }
 
 export async function revokeCommand(args: Args): Promise<Output> {
-  const text = args.options.get("device") ?? "";
+  const text = args.options.get("device");
+  if (text === undefined) throw new UsageError("Thiếu --device SỐ (xem số bằng danvan devices).");
   if (!/^[1-9]\d{0,9}$/.test(text))
-    throw new UsageError("Thiếu --device SỐ (xem số bằng danvan devices).");
+    throw new UsageError(
+      `--device "${text}" không hợp lệ: cần số của thiết bị như danvan devices in ra (1, 2, …).`
+    );
   const { run } = await openSession(args);
   await run((s) => s.revoke(Number(text)));
   return { stdout: `Đã thu hồi thiết bị ${text}.`, code: 0 };
@@ -149,8 +152,9 @@ function place(identity: Identity) {
 
 function dateOption(args: Args): string {
   const text = args.options.get("date");
-  const date = text === undefined ? null : parseDate(text);
-  if (!date) throw new UsageError(`--date "${text ?? ""}" không hợp lệ; dùng dạng 2024-12-12.`);
+  if (text === undefined) throw new UsageError("Thiếu --date NGÀY (dạng 2024-12-12).");
+  const date = parseDate(text);
+  if (!date) throw new UsageError(`--date "${text}" không hợp lệ; dùng dạng 2024-12-12.`);
   return date;
 }
 

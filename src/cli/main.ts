@@ -32,6 +32,7 @@ const COMMANDS: Record<string, Command> = {
   new: {
     usage: `danvan new --out SO.xlsx --ap "Cầu,Trại Bí" [--force]
   Tạo sổ kế hoạch trống với các trang ấp đã kể; không ghi đè tệp đã có nếu không có --force.`,
+    positionals: 0,
     valued: ["out", "ap"],
     switches: ["force"],
     run: (a) => newWorkbook(a),
@@ -41,6 +42,7 @@ const COMMANDS: Record<string, Command> = {
   Nhập kế hoạch từ tệp Word (.docx) hoặc văn bản (.txt, UTF-8) thành sổ kế hoạch mới;
   không ghi đè tệp đã có nếu không có --force.
   Mã thoát 1: đã ghi sổ nhưng có điều cần kiểm tra lại (các dòng "Lưu ý").`,
+    positionals: 1,
     valued: ["out"],
     switches: ["json", "force"],
     run: (a) => importCommand(a),
@@ -48,6 +50,7 @@ const COMMANDS: Record<string, Command> = {
   check: {
     usage: `danvan check SO.xlsx [--as-of 2024-12-09T16:00] [--json]
   Mọi chỗ sai trong sổ, kèm trang và ô.`,
+    positionals: 1,
     valued: ["as-of"],
     switches: ["json"],
     run: check,
@@ -55,6 +58,7 @@ const COMMANDS: Record<string, Command> = {
   totals: {
     usage: `danvan totals SO.xlsx [--as-of 2024-12-09T16:00] [--json]
   Chỉ tiêu ghi trong kế hoạch so với cộng các công việc, theo ấp, và đã làm được.`,
+    positionals: 1,
     valued: ["as-of"],
     switches: ["json"],
     run: totals,
@@ -62,6 +66,7 @@ const COMMANDS: Record<string, Command> = {
   deadlines: {
     usage: `danvan deadlines SO.xlsx [--as-of 2024-12-09T16:00] [--json]
   Các thời hạn và báo cáo ngày của từng ấp.`,
+    positionals: 1,
     valued: ["as-of"],
     switches: ["json"],
     run: deadlines,
@@ -74,6 +79,7 @@ danvan report SO.xlsx --date 2024-12-12 --send [--server URL] [--json]
   --send (thiết bị của xã): gửi báo cáo lên tỉnh qua hàng chờ; gửi lại cùng ngày thì thay bản trước
   ({"sent":true,"version":N}); chưa có mạng: {"sent":false,"queued":true}, mã thoát 1, gửi một lần khi chạy lại.
   Sổ chưa có kế hoạch hoặc ngày ngoài đợt: không lập báo cáo, mã thoát 2.`,
+    positionals: 1,
     valued: ["date", "out", "as-of", "server"],
     switches: ["json", "send"],
     run: report,
@@ -81,6 +87,7 @@ danvan report SO.xlsx --date 2024-12-12 --send [--server URL] [--json]
   demo: {
     usage: `danvan demo [--dir demo]
   Sổ mẫu từ kế hoạch mẫu, kèm ba ngày nhật ký và một báo cáo.`,
+    positionals: 0,
     valued: ["dir"],
     switches: [],
     run: (a) => demo(a),
@@ -88,6 +95,7 @@ danvan report SO.xlsx --date 2024-12-12 --send [--server URL] [--json]
   serve: {
     usage: `danvan serve [--port 8787] [--host 127.0.0.1] [--db ./data/danvan.db | postgres://…] [--cors-origin URL] [--log-level info]
   Máy chủ đồng bộ; mỗi yêu cầu một dòng nhật ký JSON (--log-level warn, error, silent… để bớt).`,
+    positionals: 0,
     valued: ["port", "db", "host", "cors-origin", "log-level"],
     switches: [],
     run: (a) => serve(a),
@@ -99,6 +107,7 @@ danvan admin code --db URL --hamlet TÊN [--campaign SỐ | --commune XÃ] [--js
 danvan admin revoke --db URL --device SỐ
   Việc của người quản trị máy chủ: tạo tỉnh (kèm mã đăng ký cho thiết bị của tỉnh; mọi việc khác làm qua
   máy chủ: danvan code, campaign create), tạo đợt, cấp mã đăng ký, thu hồi thiết bị.`,
+    positionals: 2,
     valued: ["db", "from", "hamlet", "campaign", "commune", "province", "device", "kind", "name"],
     switches: ["json"],
     run: (a) => admin(a),
@@ -106,6 +115,7 @@ danvan admin revoke --db URL --device SỐ
   enroll: {
     usage: `danvan enroll --server URL --code MÃ [--name TÊN] [--json]
   Đăng ký máy này với mã của ấp hoặc xã.`,
+    positionals: 0,
     valued: ["server", "code", "name"],
     switches: ["json"],
     run: (a) => enrollCommand(a),
@@ -114,6 +124,7 @@ danvan admin revoke --db URL --device SỐ
     usage: `danvan code --commune TÊN [--district TÊN] | --district TÊN | --hamlet TÊN [--server URL] [--json]
   Mã đăng ký mới (dùng một lần, 14 ngày): tỉnh cấp cho xã (tạo xã trong tỉnh, hoặc trong huyện) hoặc huyện;
   xã cấp cho ấp của đợt mới nhất. Cấp lại cho cùng nơi được.`,
+    positionals: 0,
     valued: ["server", "commune", "district", "hamlet"],
     switches: ["json"],
     run: (a) => codeCommand(a),
@@ -121,6 +132,7 @@ danvan admin revoke --db URL --device SỐ
   campaign: {
     usage: `danvan campaign create SO.xlsx [--server URL] [--json]
   Thiết bị của xã tạo đợt từ sổ kế hoạch; in mã đăng ký của từng ấp.`,
+    positionals: 2,
     valued: ["server"],
     switches: ["json"],
     run: (a) => campaignCommand(a),
@@ -128,6 +140,7 @@ danvan admin revoke --db URL --device SỐ
   devices: {
     usage: `danvan devices [--server URL] [--json]
   Các thiết bị thuộc phạm vi của máy này (số thiết bị để thu hồi).`,
+    positionals: 0,
     valued: ["server"],
     switches: ["json"],
     run: (a) => devicesCommand(a),
@@ -135,6 +148,7 @@ danvan admin revoke --db URL --device SỐ
   revoke: {
     usage: `danvan revoke --device SỐ [--server URL]
   Thu hồi một thiết bị thuộc phạm vi của máy này.`,
+    positionals: 0,
     valued: ["server", "device"],
     switches: [],
     run: (a) => revokeCommand(a),
@@ -143,6 +157,7 @@ danvan admin revoke --db URL --device SỐ
     usage: `danvan rollup --date 2024-12-12 [--out TH.xlsx] [--server URL] [--json]
   Thiết bị của tỉnh (huyện): tổng hợp báo cáo các xã trong ngày, xã chưa gửi và gửi trễ; --out ghi trang
   "TH dd-mm-yyyy" (vào một tệp đã có: thêm hoặc thay đúng trang đó).`,
+    positionals: 0,
     valued: ["server", "date", "out"],
     switches: ["json"],
     run: rollupCommand,
@@ -152,6 +167,7 @@ danvan admin revoke --db URL --device SỐ
     [--report-place …] [--signer …] [--server URL] [--json]
   Thiết bị của tỉnh (huyện): giờ nhận báo cáo của các xã (mặc định 16:30 cùng ngày; gửi sau là trễ) và tiêu
   đề trang TH; không có tùy chọn thì chỉ in ra.`,
+    positionals: 0,
     valued: ["server", ...ROLLUP_SETTING_OPTIONS],
     switches: ["json"],
     run: (a) => rollupSettingsCommand(a),
@@ -159,6 +175,7 @@ danvan admin revoke --db URL --device SỐ
   sync: {
     usage: `danvan sync SO.xlsx [--server URL] [--json]
   Gửi nhật ký của máy này và nhận nhật ký về sổ.`,
+    positionals: 1,
     valued: ["server"],
     switches: ["json"],
     run: (a) => syncCommand(a),

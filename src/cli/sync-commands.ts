@@ -53,12 +53,21 @@ function logLevel(args: Args): (typeof LOG_LEVELS)[number] {
 
 export async function serve(args: Args): Promise<Output> {
   const { startServer } = server();
+  const db = args.options.get("db");
+  const at = port(args);
   const running = await startServer({
-    port: port(args),
+    port: at,
     host: args.options.get("host") ?? "127.0.0.1",
-    db: args.options.get("db"),
+    db,
     corsOrigin: args.options.get("cors-origin"),
     logLevel: logLevel(args),
+  }).catch((e) => {
+    const code = (e as { code?: unknown }).code;
+    if (code === "EADDRINUSE" || code === "EACCES" || code === "EADDRNOTAVAIL")
+      throw new InputError(
+        `Không mở được cổng ${at} (đang có chương trình khác dùng, hoặc không được phép, hoặc --host sai); chọn --port khác.`
+      );
+    throw storeFailure(e, db);
   });
   process.stdout.write(
     `Máy chủ đồng bộ DanVan chạy tại ${running.url} (kho: ${running.store}). Ctrl+C để dừng.\n`
@@ -67,17 +76,24 @@ export async function serve(args: Args): Promise<Output> {
   return { stdout: "", code: 0 };
 }
 
+/** A store that cannot be opened, in Vietnamese: the driver's own (English) reason goes to DANVAN_DEBUG only. */
+function storeFailure(e: unknown, url: string | undefined): unknown {
+  const { AdminError, StoreUnavailable, DEFAULT_DB } = server();
+  if (e instanceof AdminError) return new InputError(e.message);
+  if (!(e instanceof StoreUnavailable)) return e;
+  if (process.env.DANVAN_DEBUG) console.error(e.cause);
+  return new InputError(
+    `Không mở được kho dữ liệu ${url ?? DEFAULT_DB}: kiểm tra --db (tệp SQLite của DanVan, hoặc postgres://… đang chạy và cho kết nối).`
+  );
+}
+
 /** The store an admin command works on; its refusals and an unreachable store as one Vietnamese line. */
 async function withStore<T>(url: string | undefined, fn: (db: Database) => Promise<T>): Promise<T> {
-  const { withDatabase, AdminError, StoreUnavailable } = server();
-  try {
-    return await withDatabase(url, fn);
-  } catch (e) {
-    if (e instanceof AdminError) throw new InputError(e.message);
-    if (e instanceof StoreUnavailable)
-      throw new InputError(`Không mở được kho dữ liệu ${url ?? ""}: ${e.message}`);
-    throw e;
-  }
+  return server()
+    .withDatabase(url, fn)
+    .catch((e) => {
+      throw storeFailure(e, url);
+    });
 }
 
 export async function admin(args: Args): Promise<Output> {

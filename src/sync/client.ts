@@ -36,6 +36,15 @@ export function errorBody(body: unknown): ErrorBody | null {
   return parsed.success ? parsed.data : null;
 }
 
+/** A refusal as the user reads it: the server's own words, or, without them, a hint it may not be DanVan. */
+export function refusal(status: number, error: ErrorBody | null): ServerError {
+  return new ServerError(
+    error?.error ??
+      `Máy chủ trả lời lỗi ${status} mà không theo giao thức DanVan; kiểm tra địa chỉ máy chủ (có đúng máy chủ DanVan không) hoặc thử lại sau.`,
+    error?.code
+  );
+}
+
 /** A client id no server has seen: 32 hex digits. */
 export function newClientID(): string {
   const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
@@ -182,10 +191,7 @@ export class SyncClient {
       if (error?.code === "auth") throw new AuthError(error.error);
       if (error?.code === "version") throw new VersionError(error.error);
       if (error?.code === "gap") return parse(error);
-      lastError = new ServerError(
-        error?.error ?? `Máy chủ trả lời ${response.status}.`,
-        error?.code
-      );
+      lastError = refusal(response.status, error);
       if (response.status < 500 && response.status !== 429) throw lastError;
     }
     throw lastError;

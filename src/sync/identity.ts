@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { ServerError, UnreachableError } from "./errors";
 import type { Transport } from "./client";
-import { errorBody } from "./client";
+import { errorBody, refusal } from "./client";
 import { type EnrollRequest, EnrollResponse } from "./protocol";
 import { type SavedFormat, type SavedPlace, savedDocument } from "./saved";
 
@@ -51,7 +51,7 @@ export async function enroll(
   }
   if (response.status !== 200) {
     const error = errorBody(response.body);
-    throw new ServerError(error?.error ?? `Máy chủ trả lời ${response.status}.`, error?.code);
+    throw refusal(response.status, error);
   }
   const answer = EnrollResponse.safeParse(response.body);
   if (!answer.success)

@@ -43,6 +43,11 @@ function issueText(issue: ZodIssue): string {
       return `${field} phải là một trong ${issue.options.map((o) => JSON.stringify(o)).join(", ")}`;
     case "not_finite":
       return `${field} phải là số hữu hạn`;
+    case "custom":
+      // Our own refinements say what is wrong in Vietnamese; zod's default for the others is English.
+      return issue.message === "Invalid input"
+        ? `${field} không hợp lệ`
+        : `${field} ${issue.message}`;
     default:
       return `${field} không hợp lệ`;
   }

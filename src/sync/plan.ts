@@ -1,6 +1,6 @@
 /** The campaign's plan as the server keeps it (GET /plan): what a device without a workbook reports against. */
 import { type Plan, Plan as PlanSchema } from "../core/model";
-import { NOT_DANVAN_ANSWER, errorBody } from "./client";
+import { NOT_DANVAN_ANSWER, errorBody, refusal } from "./client";
 import { AuthError, ServerError, UnreachableError } from "./errors";
 import type { Identity } from "./identity";
 
@@ -20,7 +20,7 @@ export async function fetchPlan(
   if (response.status !== 200) {
     const error = errorBody(body);
     if (error?.code === "auth") throw new AuthError(error.error);
-    throw new ServerError(error?.error ?? `Máy chủ trả lời ${response.status}.`, error?.code);
+    throw refusal(response.status, error);
   }
   const plan = PlanSchema.safeParse(body);
   if (!plan.success) throw new ServerError(NOT_DANVAN_ANSWER);

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { INDICATOR_KEYS } from "../core/model";
+import { hasXmlUnsafe } from "../core/text";
 import { CommuneReport, Rollup, RollupSettings } from "../core/rollup";
 
 export { CommuneReport, RollupSettings };
@@ -144,16 +145,22 @@ export const EnrollResponse = z.object({
 });
 export type EnrollResponse = z.infer<typeof EnrollResponse>;
 
-const Name = z.string().trim().min(1).max(100);
+/** A place's name: it is written into workbooks, so no character Excel cannot hold. */
+export const PlaceName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .refine((t) => !hasXmlUnsafe(t), "có ký tự Excel không lưu được (như U+FFFE)");
 
 /**
  * Whom a new enrolment code is for, under the calling device: a province names a commune (under one of its
  * districts where it has them) or a district; a commune names a hamlet of its newest campaign.
  */
 export const CodeTarget = z.union([
-  z.object({ hamlet: Name }).strict(),
-  z.object({ commune: Name, district: Name.optional() }).strict(),
-  z.object({ district: Name }).strict(),
+  z.object({ hamlet: PlaceName }).strict(),
+  z.object({ commune: PlaceName, district: PlaceName.optional() }).strict(),
+  z.object({ district: PlaceName }).strict(),
 ]);
 export type CodeTarget = z.infer<typeof CodeTarget>;
 
@@ -202,7 +209,7 @@ const Day = isoDate.refine(
  * province or district names one of its communes.
  */
 export const ReportRequest = z
-  .object({ date: Day, commune: Name.optional(), district: Name.optional() })
+  .object({ date: Day, commune: PlaceName.optional(), district: PlaceName.optional() })
   .strict();
 export type ReportRequest = z.infer<typeof ReportRequest>;
 
