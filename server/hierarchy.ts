@@ -152,6 +152,11 @@ export async function revokeIn(db: Database, caller: Caller, deviceId: number): 
   await db.write(async (tx) => {
     const m = await member(tx, caller);
     if (m.scope === "hamlet") throw forbidden("Thiết bị của ấp không thu hồi thiết bị.");
+    // The device asking would lock itself out, and a province's only device its whole subtree.
+    if (deviceId === m.id)
+      throw forbidden(
+        "Không thu hồi được chính thiết bị đang dùng; hãy thu hồi nó từ một thiết bị khác của cấp này hoặc cấp trên."
+      );
     const inside = await tx.get<{ id: number }>(
       `SELECT dv.id FROM devices dv ${ANCESTORS} WHERE dv.id = ? AND ? IN (a.id, b.id, c.id, d.id)`,
       [deviceId, m.org.id]

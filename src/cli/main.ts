@@ -114,7 +114,7 @@ danvan admin revoke --db URL --device SỐ
   },
   enroll: {
     usage: `danvan enroll --server URL --code MÃ [--name TÊN] [--json]
-  Đăng ký máy này với mã của ấp hoặc xã.`,
+  Đăng ký máy này với mã đăng ký của ấp, xã, huyện hoặc tỉnh.`,
     positionals: 0,
     valued: ["server", "code", "name"],
     switches: ["json"],

@@ -199,7 +199,7 @@ export async function syncCommand(args: Args): Promise<Output> {
       notify: (m) => notices.push(m),
     });
     const outcome = await session.sync().catch((e) => {
-      throw failure(e, server, notices);
+      throw failure(e, server, notices, true);
     });
     const code = outcome.pending === 0 ? 0 : 1;
     if (args.switches.has("json")) return { stdout: json({ ...outcome, notices }), code };

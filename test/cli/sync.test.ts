@@ -249,8 +249,16 @@ test("without enrolment or without a server: one Vietnamese line and a non-zero 
   expect(none.stderr).toMatch(/^Lỗi: Thiết bị chưa đăng ký/);
   const down = danvan("xa", "sync", "xa.xlsx", "--server", "http://127.0.0.1:9", "--json");
   expect(down.code).not.toBe(0);
-  expect(down.stderr).toMatch(/^Lỗi: Không kết nối được máy chủ http:\/\/127\.0\.0\.1:9/);
+  expect(down.stderr).toMatch(
+    /^Lỗi: Không kết nối được máy chủ http:\/\/127\.0\.0\.1:9\. Các dòng chưa gửi vẫn nằm trong hàng chờ/
+  );
   expect(down.stderr).not.toMatch(/\n\s+at /);
+  // A command that keeps nothing in the outbox does not say that it does.
+  const devices = danvan("xa", "devices", "--server", "http://127.0.0.1:9");
+  expect([devices.code, devices.stderr.trim()]).toEqual([
+    2,
+    "Lỗi: Không kết nối được máy chủ http://127.0.0.1:9. Kiểm tra mạng và địa chỉ máy chủ (--server) rồi chạy lại.",
+  ]);
 });
 
 test("a damaged identity file is set aside under a dated name and the officer is told to enrol again", () => {

@@ -273,6 +273,9 @@ describe.each(storeTargets())("the hierarchy through the API on $name", (target)
     const seen = await tayNinh.commune.session().devices();
     expect(seen.map((d) => d.name)).toEqual(["Máy xã", "Điện thoại ấp Cầu", "Điện thoại Trại Bí"]);
     expect(seen.filter((d) => d.self).map((d) => d.name)).toEqual(["Máy xã"]);
+    await expect(tayNinh.commune.session().revoke(seen.find((d) => d.self)!.id)).rejects.toThrow(
+      "Không thu hồi được chính thiết bị đang dùng"
+    );
     const target = seen.find((d) => d.name === "Điện thoại Trại Bí")!;
     expect(target).toMatchObject({
       scope: "hamlet",
