@@ -6,7 +6,7 @@
 import { formatDate, vietnamNow } from "../src/core/dates";
 import type { EnrollRequest, Scope } from "../src/sync/protocol";
 import { LEVEL } from "./orgs";
-import { codeHash, newCode } from "./secrets";
+import { codeHash, newCode, normalCode } from "./secrets";
 import type { Sql } from "./store/database";
 
 export const CODE_DAYS = 14;
@@ -20,8 +20,8 @@ export interface CodeFor {
   campaign: number | null;
 }
 
-/** The characters compared: no case, spaces or dashes. */
-const tagOf = (code: string) => code.toUpperCase().replace(/[\s-]/g, "").slice(0, 4);
+/** A wrong try counts against the codes sharing its first four characters. */
+const tagOf = (code: string) => normalCode(code).slice(0, 4);
 
 /** A new code for `target`, shown once; returns it with the moment it expires (ISO, UTC). */
 export async function issueCode(

@@ -16,3 +16,6 @@ export class SyncError extends Error {
     return ErrorBody.parse({ code: this.code, error: this.message, ...this.extra });
   }
 }
+
+/** What a device may not do from where it sits in the tree. */
+export const forbidden = (message: string) => new SyncError("forbidden", message);

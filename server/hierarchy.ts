@@ -15,13 +15,9 @@ import type {
 import { AdminError, createCampaignIn } from "./admin";
 import { issueCode } from "./codes";
 import { type Caller, type Member, member } from "./devices";
-import { SyncError } from "./errors";
+import { SyncError, forbidden } from "./errors";
 import { ANCESTORS, LEVEL, findOrCreateOrg, findOrg } from "./orgs";
 import type { Database, Sql } from "./store/database";
-
-function forbidden(message: string): SyncError {
-  return new SyncError("forbidden", message);
-}
 
 /** The org a province (or district) device issues a commune or district code for, created if new. */
 async function placeUnder(
@@ -56,11 +52,7 @@ async function hamletOf(
 ): Promise<{ scope: Scope; org: number; name: string; campaign: number }> {
   if (m.scope !== "commune")
     throw forbidden(`Chỉ thiết bị của xã cấp mã cho ấp; đây là thiết bị của ${LEVEL[m.scope]}.`);
-  const row = await tx.get<{ id: number }>(
-    "SELECT MAX(id) AS id FROM campaigns WHERE commune_id = ?",
-    [m.org.id]
-  );
-  const campaign = m.campaign ?? (row?.id == null ? null : Number(row.id));
+  const campaign = m.campaign ?? (await newestCampaign(tx, m.org.id));
   if (campaign === null)
     throw forbidden(
       "Xã chưa có đợt nào; hãy tạo đợt từ sổ kế hoạch (danvan campaign create) trước."
@@ -68,6 +60,15 @@ async function hamletOf(
   const found = await findOrg(tx, "hamlet", hamlet, m.org.id);
   if (!found) throw new SyncError("not_found", `Xã ${m.org.name} không có ấp "${hamlet}".`);
   return { scope: "hamlet", org: found.id, name: found.name, campaign };
+}
+
+/** The commune's newest campaign, or null before its first. */
+async function newestCampaign(tx: Sql, communeId: number): Promise<number | null> {
+  const row = await tx.get<{ id: number | null }>(
+    "SELECT MAX(id) AS id FROM campaigns WHERE commune_id = ?",
+    [communeId]
+  );
+  return row?.id == null ? null : Number(row.id);
 }
 
 /** A new code for a commune, district or hamlet under the calling device; reissuing is allowed. */

@@ -19,7 +19,7 @@ import type {
   RollupSettingsRequest,
 } from "../src/sync/protocol";
 import { type Caller, type Device, type Member, member, now } from "./devices";
-import { SyncError } from "./errors";
+import { SyncError, forbidden } from "./errors";
 import { type CommuneOrg, type Org, communesUnder, orgKey } from "./orgs";
 import { type Database, type Sql, type Statement, placeholders } from "./store/database";
 
@@ -37,8 +37,13 @@ export function checkReport(m: { id: number; args?: unknown }, device: Device): 
 /** The reports of one push, written together: a new version per changed report, the older one no longer latest. */
 export class ReportBatch {
   private readonly latest = new Map<string, { version: number; report: string }>();
-  private readonly rows: { day: string; version: number; report: NewCommuneReport; id: number }[] =
-    [];
+  private readonly rows: {
+    day: string;
+    version: number;
+    report: NewCommuneReport;
+    text: string;
+    id: number;
+  }[] = [];
 
   constructor(
     private readonly tx: Sql,
@@ -50,7 +55,7 @@ export class ReportBatch {
     if (!days.length) return;
     const wanted = [...new Set(days)];
     const rows = await this.tx.all<{ day: string; version: number; report: string }>(
-      `SELECT day, version, report FROM commune_reports WHERE commune_id = ? AND latest = 1 AND day IN (${wanted.map(() => "?").join(", ")})`,
+      `SELECT day, version, report FROM commune_reports WHERE commune_id = ? AND latest = 1 AND day IN ${placeholders(1, wanted.length)}`,
       [this.device.communeId, ...wanted]
     );
     for (const r of rows) this.latest.set(r.day, { version: Number(r.version), report: r.report });
@@ -63,7 +68,7 @@ export class ReportBatch {
     if (current?.report === text) return { id, status: "applied", version: current.version };
     const version = (current?.version ?? 0) + 1;
     this.latest.set(report.date, { version, report: text });
-    this.rows.push({ day: report.date, version, report, id });
+    this.rows.push({ day: report.date, version, report, text, id });
     return { id, status: "applied", version };
   }
 
@@ -76,7 +81,7 @@ export class ReportBatch {
       r.day,
       r.version,
       this.latest.get(r.day)!.version === r.version ? 1 : 0,
-      JSON.stringify(r.report),
+      r.text,
       JSON.stringify({ day_total: r.report.day_total, cumulative: r.report.cumulative }),
       r.report.sent_at,
       at,
@@ -86,7 +91,7 @@ export class ReportBatch {
     ]);
     return [
       [
-        `UPDATE commune_reports SET latest = 0 WHERE commune_id = ? AND latest = 1 AND day IN (${days.map(() => "?").join(", ")})`,
+        `UPDATE commune_reports SET latest = 0 WHERE commune_id = ? AND latest = 1 AND day IN ${placeholders(1, days.length)}`,
         [this.device.communeId, ...days],
       ],
       [
@@ -97,8 +102,6 @@ export class ReportBatch {
     ];
   }
 }
-
-const forbidden = (message: string) => new SyncError("forbidden", message);
 
 /** Only a province or district reads across communes. */
 function upper(m: Member, what: string): Org {
@@ -168,16 +171,20 @@ async function settingsOf(
     [org.id]
   );
   const stored = row ? (JSON.parse(row.settings) as object) : {};
+  return { stored, settings: withDefaults(org, stored) };
+}
+
+/** The settings an organisation stored, over the heading its level and name give by default. */
+function withDefaults(org: Org, stored: object): RollupSettings {
   const level = org.kind === "district" ? "district" : "province";
   const area = level === "district" ? "HUYỆN" : "TỈNH";
-  const settings = RollupSettings.parse({
+  return RollupSettings.parse({
     level,
     party_committee: `${area} ỦY ${org.name.toUpperCase()}`,
     issuer: `BAN CHỈ ĐẠO CÔNG TÁC DÂN VẬN ${area}`,
     place_name: org.name,
     ...stored,
   });
-  return { stored, settings };
 }
 
 /** The roll-up of `date` over the caller's communes: each one's latest report, late after its deadline. */
@@ -227,6 +234,6 @@ export async function rollupSettingsFor(
        ON CONFLICT (org_id) DO UPDATE SET settings = excluded.settings`,
       [org.id, JSON.stringify(next)]
     );
-    return (await settingsOf(tx, org)).settings;
+    return withDefaults(org, next);
   });
 }

@@ -21,7 +21,9 @@ export function newCode(): string {
   return `${chars.slice(0, 4).join("")}-${chars.slice(4).join("")}`;
 }
 
-/** Codes are compared without case, spaces or dashes. */
+/** A code as compared: no case, spaces or dashes. */
+export const normalCode = (code: string) => code.toUpperCase().replace(/[\s-]/g, "");
+
 export function codeHash(code: string): string {
-  return hash(code.toUpperCase().replace(/[\s-]/g, ""));
+  return hash(normalCode(code));
 }

@@ -119,10 +119,6 @@ export class PostgresDatabase implements Database {
     return this.transaction("BEGIN", fn, lock);
   }
 
-  schemaChange(fn: (tx: WriteSql) => Promise<void>): Promise<void> {
-    return this.write(fn, "admin");
-  }
-
   read<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
     return this.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", fn);
   }

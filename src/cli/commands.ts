@@ -8,13 +8,13 @@ import { type Finding, summarize } from "../core/findings";
 import { MAX_PLAN_CHARS, importPlanText, planTooLarge } from "../core/importer";
 import { reportLeftOut, totalsLeftOut } from "../core/left-out";
 import { type Plan, emptyPlan } from "../core/model";
-import { buildReport, defaultReportDate, reportRefusal, reportToJson } from "../core/report";
+import { buildReport, reportDay, reportToJson } from "../core/report";
 import { reportLayout } from "../core/report-layout";
 import { planLayouts, sheetNameNotes } from "../core/template";
 import { DocumentError, MAX_DOCX_BYTES, docxText, fileTooLarge, isOfficeFile } from "../docx/read";
 import { computeTotals, totalsToJson } from "../core/totals";
 import { bareHamletName } from "../core/text";
-import { InputError, openWorkbook, replaceSheet, writeLayouts } from "../xlsx/files";
+import { InputError, openWorkbook, replaceSheet, writeLayouts, writeSheet } from "../xlsx/files";
 import { workbookToGrid } from "../xlsx/read";
 import { type Args, UsageError } from "./args";
 import { sendReport } from "./hierarchy-commands";
@@ -89,9 +89,9 @@ const MAX_TEXT_BYTES = MAX_PLAN_CHARS * 4;
 /** The plan's text from a .txt (UTF-8 or UTF-16) or a .docx; a .doc or any other file is refused. */
 async function readPlanText(path: string): Promise<string> {
   if (!existsSync(path)) throw new InputError(`Không tìm thấy tệp "${path}".`);
-  if (statSync(path).isDirectory())
-    throw new InputError(`"${path}" là thư mục, không phải tệp kế hoạch.`);
-  const size = statSync(path).size;
+  const stat = statSync(path);
+  if (stat.isDirectory()) throw new InputError(`"${path}" là thư mục, không phải tệp kế hoạch.`);
+  const size = stat.size;
   const office = size >= 4 && isOfficeFile(readHead(path));
   const tooBig = fileTooLarge(size, office ? MAX_DOCX_BYTES : MAX_TEXT_BYTES, path);
   if (tooBig) throw new InputError(tooBig);
@@ -207,18 +207,18 @@ export async function report(args: Args, nowMs: number): Promise<Output> {
   const at = asOf(args, nowMs);
   const dateText = args.options.get("date");
   const { path: input, wb, plan, findings, leftOut } = await readChecked(args, at);
-  const date = dateText === undefined ? defaultReportDate(plan, at.date) : parseDate(dateText);
-  if (!date) throw new UsageError(`--date "${dateText}" không hợp lệ; dùng dạng 2024-12-12.`);
+  const asked = dateText === undefined ? undefined : parseDate(dateText);
+  if (asked === null)
+    throw new UsageError(`--date "${dateText}" không hợp lệ; dùng dạng 2024-12-12.`);
   // No report is made from a workbook without a plan, or for a day outside the campaign (exit 2).
-  const refusal = reportRefusal(plan, date);
+  const { date, refusal } = reportDay(plan, at.date, asked);
   if (refusal) throw new InputError(refusal);
   const data = buildReport(plan, date, at);
   const out = args.options.get("out");
   const layout = reportLayout(plan, data);
   // Into the workbook itself, or another existing one, the day's sheet is added (or replaced) and nothing else.
   if (out && resolve(outPath(args)) === resolve(input)) await replaceSheet(wb, out, layout);
-  else if (out && existsSync(out)) await replaceSheet(await openWorkbook(out), out, layout);
-  else if (out) await writeLayouts(out, [layout]);
+  else if (out) await writeSheet(out, layout);
   const left = reportLeftOut(plan, leftOut, date);
   if (args.switches.has("send")) {
     const sent = await sendReport(args, plan, date, at);

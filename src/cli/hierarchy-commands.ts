@@ -2,7 +2,6 @@
  * The hierarchy from the command line, through the enrolled device's one sync session: `code`, `campaign create`,
  * `devices`, `revoke`, `report --send`, `rollup` and `rollup-settings`. The server checks who may do what.
  */
-import { existsSync } from "node:fs";
 import {
   formatDate,
   formatTime,
@@ -21,7 +20,7 @@ import { fetchTransport } from "../sync/client";
 import type { Identity } from "../sync/identity";
 import type { CodeTarget, RollupSettingsRequest } from "../sync/protocol";
 import { type ReportSent, SyncSession } from "../sync/session";
-import { InputError, openWorkbook, replaceSheet, writeLayouts } from "../xlsx/files";
+import { InputError, openWorkbook, writeSheet } from "../xlsx/files";
 import { workbookToGrid } from "../xlsx/read";
 import { type Args, UsageError } from "./args";
 import type { Output } from "./commands";
@@ -181,8 +180,7 @@ export async function rollupCommand(args: Args, nowMs: number): Promise<Output> 
   if (out) {
     const layout = rollupLayout(rollup, settings, vietnamNow(nowMs));
     // Into an existing workbook only the day's TH sheet is added or replaced.
-    if (existsSync(out)) await replaceSheet(await openWorkbook(out), out, layout);
-    else await writeLayouts(out, [layout]);
+    await writeSheet(out, layout);
     written = `\nĐã ghi trang "${layout.name}" vào ${out}.`;
   }
   if (args.switches.has("json")) return { stdout: json(rollup), code: 0 };

@@ -12,11 +12,11 @@ type Action = (event: Office.AddinCommands.Event) => void;
 /** The query parameter carrying a message when this page is opened as a dialog. */
 const MESSAGE_PARAM = "thongbao";
 
-/** A ribbon command: `task` runs in one Excel batch and may return a message for the user. */
-function command(task: (context: Excel.RequestContext) => Promise<string | null>): Action {
+/** A ribbon command: `task` may return a message for the user, shown in a dialog before the command ends. */
+function command(task: () => Promise<string | null>): Action {
   const run = async (event: Office.AddinCommands.Event) => {
     try {
-      const message = await Excel.run(task);
+      const message = await task();
       if (message) await showMessage(message);
     } catch (e) {
       // A ribbon command has no window of its own; the task pane shows errors, here the log keeps them.
@@ -49,14 +49,18 @@ function showMessage(text: string): Promise<void> {
   });
 }
 
-const dailyReport = command(async (context) => {
-  const outcome = await writeDailyReportCopy(context, vietnamNow(Date.now()));
-  return outcome.status === "refused" ? outcome.reason : null;
-});
-const checkWorkbook = command(async (context) => {
-  await writeFindingsSheet(context, vietnamNow(Date.now()));
-  return null;
-});
+const dailyReport = command(() =>
+  Excel.run(async (context) => {
+    const outcome = await writeDailyReportCopy(context, vietnamNow(Date.now()));
+    return outcome.status === "refused" ? outcome.reason : null;
+  })
+);
+const checkWorkbook = command(() =>
+  Excel.run(async (context) => {
+    await writeFindingsSheet(context, vietnamNow(Date.now()));
+    return null;
+  })
+);
 
 /**
  * Gửi báo cáo lên: the report of the day Báo cáo ngày takes, sent by this computer's commune device as the pane
@@ -77,10 +81,7 @@ async function sendUp(): Promise<string> {
   }
   return [said.title, said.body, ...notices].filter(Boolean).join("\n\n");
 }
-const sendReport: Action = (event) =>
-  void sendUp()
-    .then(showMessage)
-    .finally(() => event.completed());
+const sendReport = command(sendUp);
 
 // Opened as the dialog of showMessage: the page shows the message.
 const shown = new URLSearchParams(window.location.search).get(MESSAGE_PARAM);

@@ -33,12 +33,12 @@ const UNIT_WORD: Record<Dimension, string> = {
   count: "số lượng",
 };
 
-/** Other tools write Excel's quote prefix ('800, a number kept as text) into the text itself. */
 /** A figure as the message shows it: the Vietnamese way ("5.000") while it has all its digits, else as typed. */
 function shownNumber(amount: number, value: GridValue): string {
   return Math.abs(amount) < 1e15 ? formatVietnameseNumber(amount) : cellText(value);
 }
 
+/** Other tools write Excel's quote prefix ('800, a number kept as text) into the text itself. */
 function withoutQuotePrefix(value: CellValue): CellValue {
   return typeof value === "string" ? value.replace(/^\s*['\u2018\u2019]/, "") : value;
 }
@@ -50,7 +50,7 @@ export interface CellWording {
 }
 
 /** A workbook's words: the cell and its column ("Ô D7 (Quân đội)"); a refused figure is left out of totals. */
-export const WORKBOOK_WORDING: CellWording = {
+const WORKBOOK_WORDING: CellWording = {
   subject: (where, label) => `Ô ${where.cell} (${label})`,
   refused: "số này không được cộng",
 };

@@ -148,6 +148,11 @@ export function formatTime(minutes: number): string {
   return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 }
 
+/** "2024-12-12T15:40": a moment as rows and reports carry it. */
+export function sentAtText(t: LocalDateTime): string {
+  return `${t.date}T${formatTime(t.minutes)}`;
+}
+
 /** "10/12/2024" */
 export function formatDate(date: string): string {
   const [y, m, d] = date.split("-");

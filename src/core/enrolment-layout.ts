@@ -44,7 +44,6 @@ export const EnrolmentSheet = z.object({
 });
 export type EnrolmentSheet = z.infer<typeof EnrolmentSheet>;
 
-/** The link the phone page opens from: `<server>/ap/#code=<code>`. */
 /** The link as printed: broken before its path, so a long address wraps at a sensible place. */
 function printedLink(link: string): string {
   return link.replace(/^(\w+:\/\/[^/]+)\//, "$1\n/");

@@ -135,6 +135,16 @@ export function reportRefusal(plan: Plan, date: string): string | null {
   return null;
 }
 
+/** The day a report is for (the one asked, else the default day) and why none can be made for it, if so. */
+export function reportDay(
+  plan: Plan,
+  today: string,
+  asked?: string
+): { date: string; refusal: string | null } {
+  const date = asked ?? defaultReportDate(plan, today);
+  return { date, refusal: reportRefusal(plan, date) };
+}
+
 export function reportSheetName(date: string): string {
   const [y, m, d] = date.split("-");
   return `BC ${d}-${m}-${y}`;

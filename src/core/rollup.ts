@@ -3,7 +3,14 @@
  * one date, and the upper level's roll-up of a date across its communes, as `danvan rollup --json` prints it.
  */
 import { z } from "zod";
-import { type LocalDateTime, formatTime, parseAsOf, parseDate, toAbsoluteMinutes } from "./dates";
+import {
+  type LocalDateTime,
+  formatTime,
+  parseAsOf,
+  parseDate,
+  sentAtText,
+  toAbsoluteMinutes,
+} from "./dates";
 import { FORCE_INDICATORS, RESULT_INDICATORS } from "./indicators";
 import { addIndicators, zeroIndicators } from "./journal";
 import { JOURNAL_LIMITS, MAX_CAMPAIGN_DAYS, MAX_CELL_CHARS, limitProblem } from "./limits";
@@ -123,11 +130,6 @@ export const CommuneReport = ReportFields.extend({ version: z.number().int().min
   checkReport
 );
 export type CommuneReport = z.infer<typeof CommuneReport>;
-
-/** "2024-12-12T15:40" */
-export function sentAtText(t: LocalDateTime): string {
-  return `${t.date}T${formatTime(t.minutes)}`;
-}
 
 export interface CommunePlace {
   commune: string;

@@ -12,7 +12,7 @@ const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
 /** A Word file may carry pictures, but not this much. */
 export const MAX_DOCX_BYTES = 100_000_000;
 /** A plan's document.xml is a few megabytes; this bound keeps a compressed bomb from filling memory. */
-export const MAX_DOCUMENT_XML_CHARS = 50_000_000;
+const MAX_DOCUMENT_XML_CHARS = 50_000_000;
 
 /** The refusal of a file too big to be read as a plan, before reading it; null when it is not. */
 export function fileTooLarge(bytes: number, limit: number, name: string): string | null {

@@ -6,7 +6,7 @@
 import type { LocalDateTime } from "../core/dates";
 import { type EnrolmentSheet, enrolmentLayout } from "../core/enrolment-layout";
 import { type Plan, isEmptyPlan } from "../core/model";
-import { defaultReportDate, reportRefusal } from "../core/report";
+import { reportDay } from "../core/report";
 import {
   type CommunePlace,
   type NewCommuneReport,
@@ -17,7 +17,7 @@ import {
 import { rollupLayout } from "../core/rollup-layout";
 import { readPlanFromWorkbook, writeLayoutSheet } from "./tasks";
 
-export type CommuneReportOutcome =
+type CommuneReportOutcome =
   | { status: "ready"; plan: Plan; report: NewCommuneReport }
   | { status: "no-plan"; plan: Plan }
   | { status: "refused"; plan: Plan; reason: string };
@@ -34,13 +34,12 @@ export async function readCommuneReport(
 ): Promise<CommuneReportOutcome> {
   const { plan } = await readPlanFromWorkbook(context);
   if (isEmptyPlan(plan)) return { status: "no-plan", plan };
-  const day = date ?? defaultReportDate(plan, now.date);
-  const reason = reportRefusal(plan, day);
-  if (reason) return { status: "refused", plan, reason };
-  return { status: "ready", plan, report: buildCommuneReport(plan, day, now, place) };
+  const day = reportDay(plan, now.date, date);
+  if (day.refusal) return { status: "refused", plan, reason: day.refusal };
+  return { status: "ready", plan, report: buildCommuneReport(plan, day.date, now, place) };
 }
 
-export interface Written {
+interface Written {
   sheet: string;
   replaced: boolean;
 }

@@ -15,7 +15,7 @@ import {
   type DailyReport,
   buildReport,
   defaultReportDate,
-  reportRefusal,
+  reportDay,
   reportSheetName,
 } from "../core/report";
 import { reportLayout } from "../core/report-layout";
@@ -83,9 +83,8 @@ export async function writeDailyReport(
 ): Promise<ReportOutcome> {
   const { plan, names } = await readPlanFromWorkbook(context);
   if (isEmptyPlan(plan)) return { status: "no-plan", plan };
-  const date = options.date ?? defaultReportDate(plan, now.date);
-  const reason = reportRefusal(plan, date);
-  if (reason) return { status: "refused", plan, reason };
+  const { date, refusal } = reportDay(plan, now.date, options.date);
+  if (refusal) return { status: "refused", plan, reason: refusal };
   const report = buildReport(plan, date, now);
   const sheet = reportSheetName(date);
   const exists = names.includes(sheet);
@@ -105,9 +104,8 @@ export async function writeDailyReportCopy(
   now: LocalDateTime
 ): Promise<{ status: "written"; sheet: string } | { status: "refused"; reason: string }> {
   const { plan, names } = await readPlanFromWorkbook(context);
-  const date = defaultReportDate(plan, now.date);
-  const reason = reportRefusal(plan, date);
-  if (reason) return { status: "refused", reason };
+  const { date, refusal } = reportDay(plan, now.date);
+  if (refusal) return { status: "refused", reason: refusal };
   const layout = reportLayout(plan, buildReport(plan, date, now));
   let name = layout.name;
   for (let n = 2; names.includes(name); n++) name = `${layout.name} (${n})`;

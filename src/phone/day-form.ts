@@ -3,7 +3,7 @@
  * the hamlet's plan and progress beside each result, the đối ứng status as people are entered, and "Gửi".
  * Reading, limits, progress, lateness and the ratio are core's; the form shows what they say.
  */
-import { type LocalDateTime, formatDate, formatTime, vietnamNow } from "../core/dates";
+import { type LocalDateTime, formatDate, formatTime, sentAtText, vietnamNow } from "../core/dates";
 import { campaignDaysUpTo, isLate, reportWindow } from "../core/deadlines";
 import { FORCE_INDICATORS, RESULT_INDICATORS, hamletProgress } from "../core/indicators";
 import { rowIndicators } from "../core/journal";
@@ -22,7 +22,7 @@ import type { LocalRow } from "../sync/client";
 import { RowData } from "../sync/protocol";
 import { rowProblems } from "../sync/row-check";
 import { journalRowOf } from "../sync/rows";
-import { type DayState, dayLabel } from "./day-states";
+import { type DayState, dayLabel, sentTime } from "./day-states";
 import { h, put, say } from "./dom";
 import { type DayNote, reporterName } from "./home";
 import { STORAGE_PROBLEM } from "./sender";
@@ -231,7 +231,7 @@ export class DayForm {
     const note = this.view.notes.find((n) => n.date === date);
     say(this.note, note ? noteText(note) : null);
     const sent = state?.row?.data.sentAt;
-    this.sentAt.textContent = sent ? sentText(sent, date) : "Tự ghi khi bấm Gửi";
+    this.sentAt.textContent = sent ? sentTime(sent, date) : "Tự ghi khi bấm Gửi";
     const due = reportWindow(this.plan).to;
     const lateNow = date !== "" && isLate(typedRow("", date, {}, this.view.now), due);
     say(
@@ -308,7 +308,7 @@ export class DayForm {
       values: entry.values,
       note: entry.note,
       reporter: entry.reporter,
-      sentAt: `${now.date}T${formatTime(now.minutes)}`,
+      sentAt: sentAtText(now),
     };
     // The server's own question, last: what it would refuse is not queued.
     const refused = rowProblems(date, data, this.plan.settings);
@@ -344,11 +344,6 @@ function typedRow(
     sent_minutes: sent?.minutes ?? null,
     sent_date: sent?.date ?? null,
   };
-}
-
-function sentText(sentAt: string, date: string): string {
-  const [day, time] = sentAt.split("T");
-  return day === date ? time : `${time} ngày ${formatDate(day)}`;
 }
 
 function progressText(target: number | null, done: number, unit: string): string | null {

@@ -55,9 +55,15 @@ export function planHamlet(plan: Plan, hamlet: string): string | null {
 function sentText(row: LocalRow, late: boolean, windowEnd: number): string {
   const sent = row.data.sentAt;
   if (!sent) return "Đã gửi";
-  const [day, time] = sent.split("T");
-  const other = day !== row.date ? ` ngày ${formatDate(day).slice(0, 5)}` : "";
-  return `Đã gửi lúc ${time}${other}${late ? ` (trễ hạn ${formatTime(windowEnd)})` : ""}`;
+  return `Đã gửi lúc ${sentTime(sent, row.date, true)}${late ? ` (trễ hạn ${formatTime(windowEnd)})` : ""}`;
+}
+
+/** "14:05" on the row's own day, else "08:10 ngày 13/12/2024" ("13/12" short). */
+export function sentTime(sentAt: string, date: string, short = false): string {
+  const [day, time] = sentAt.split("T");
+  if (day === date) return time;
+  const d = formatDate(day);
+  return `${time} ngày ${short ? d.slice(0, 5) : d}`;
 }
 
 export function dayStates(input: HamletDays): DayState[] {

@@ -13,7 +13,7 @@ import { identityPlace } from "./home";
 import { STORAGE_PROBLEM } from "./sender";
 
 /** The link's code leaves the address once it has served: a shared screenshot or history shows no code. */
-export function forgetCodeInAddress(): void {
+function forgetCodeInAddress(): void {
   history.replaceState(null, "", location.pathname + location.search);
 }
 

@@ -145,14 +145,15 @@ export class SyncSession {
     const pulled = await client.pull(async (r) => {
       received = await this.writeBack(local.rows, r.rows);
     }, local.rows.length === 0);
-    const refused = refusalsOf(sent, pulled);
+    const reasons = refusalReasons(pushed, pulled);
+    const refused = refusalsOf(sent, reasons);
     return {
       pushed: sent.filter((s) => s.status !== "conflict" && !refused.has(s.id)).length,
       pulled: received,
       refused: [...local.refused, ...own.refused, ...refused.values()],
       conflicts: conflictsOf(sent, pulled),
       pending: client.pending.length,
-      reports: pushed.filter((s) => s.name === "putReport").map((s) => reportOutcome(s, pulled)),
+      reports: pushed.filter((s) => s.name === "putReport").map((s) => reportOutcome(s, reasons)),
     };
   }
 
@@ -280,28 +281,33 @@ export class SyncSession {
   }
 }
 
-/** The server's refusals of this sync's edits, by mutation id: said at once, or by the pull for a resent one. */
 /**
- * Why the server refused an edit, or undefined if it took it. A resent edit comes back "duplicate": whether it
- * was refused the first time, the pull says.
+ * Why the server refused each of this sync's edits, by mutation id ("" when it gave no reason). A resent edit
+ * comes back "duplicate": whether it was refused the first time, the pull says.
  */
-function refusalOf(s: Sent, pulled: PullResponse): string | undefined {
-  if (s.status === "rejected") return s.reason ?? "";
-  if (s.status === "duplicate") return pulled.rejected.find((r) => r.id === s.id)?.reason;
-  return undefined;
+function refusalReasons(sent: Sent[], pulled: PullResponse): Map<number, string> {
+  const earlier = new Map(pulled.rejected.map((r) => [r.id, r.reason]));
+  const out = new Map<number, string>();
+  for (const s of sent) {
+    const reason = s.status === "duplicate" ? earlier.get(s.id) : s.reason;
+    if (s.status === "rejected" || (s.status === "duplicate" && reason !== undefined))
+      out.set(s.id, reason ?? "");
+  }
+  return out;
 }
 
-function reportOutcome(s: Sent, pulled: PullResponse): ReportOutcome {
-  const reason = refusalOf(s, pulled);
+function reportOutcome(s: Sent, reasons: Map<number, string>): ReportOutcome {
+  const reason = reasons.get(s.id);
   if (reason !== undefined)
     return { date: s.date, sent: false, reason: reason || "Máy chủ không nhận báo cáo." };
   return { date: s.date, sent: true, ...(s.version !== undefined ? { version: s.version } : {}) };
 }
 
-function refusalsOf(sent: Sent[], pulled: PullResponse): Map<number, Refusal> {
+/** The rows the server refused in this sync, by mutation id, with their hamlet, day and reason. */
+function refusalsOf(sent: Sent[], reasons: Map<number, string>): Map<number, Refusal> {
   const out = new Map<number, Refusal>();
   for (const s of sent) {
-    const reason = refusalOf(s, pulled);
+    const reason = reasons.get(s.id);
     if (reason !== undefined)
       out.set(s.id, {
         hamlet: s.hamlet,

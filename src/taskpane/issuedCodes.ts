@@ -3,13 +3,12 @@
  * Mã đăng ký sheet lists every hamlet (or commune) however many times the pane was closed between codes.
  */
 import { z } from "zod";
-import { vietnamNow } from "../core/dates";
+import { sentAtText, vietnamNow } from "../core/dates";
 import {
   type EnrolmentCode,
   EnrolmentCode as CodeSchema,
   type EnrolmentSheet,
 } from "../core/enrolment-layout";
-import { sentAtText } from "../core/rollup";
 import { clean } from "../core/text";
 import type { Identity } from "../sync/identity";
 import { panePlace } from "../sync/office-store";

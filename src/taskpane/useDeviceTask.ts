@@ -28,10 +28,10 @@ export function useDeviceTask() {
     },
     [attempt, forget]
   );
+  const notify = useCallback((text: string) => setNotices((n) => [...n, text]), []);
   const session = useCallback(
-    (identity: Identity): SyncSession =>
-      paneSession(identity, (text) => setNotices((n) => [...n, text])),
-    []
+    (identity: Identity): SyncSession => paneSession(identity, notify),
+    [notify]
   );
-  return { ...task, act, session, notices };
+  return { ...task, act, session, notify, notices };
 }

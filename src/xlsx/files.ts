@@ -64,3 +64,9 @@ export async function replaceSheet(
   addSheet(wb, layout);
   await save(wb, path);
 }
+
+/** One sheet into `path`: added to (or replacing its namesake in) a workbook already there, else a new file. */
+export async function writeSheet(path: string, layout: SheetLayout): Promise<void> {
+  if (existsSync(path)) await replaceSheet(await openWorkbook(path), path, layout);
+  else await writeLayouts(path, [layout]);
+}

@@ -42,8 +42,9 @@ export function Devices({ identity }: { identity: Identity }) {
   const revoke = (d: DeviceInfo) => {
     setAsking(null);
     return act(async () => {
-      await session(identity).revoke(d.id);
-      setDevices(await session(identity).devices());
+      const s = session(identity);
+      await s.revoke(d.id);
+      setDevices(await s.devices());
       say("success", (s) => ({ title: s.devices.done(d.name) }));
     });
   };

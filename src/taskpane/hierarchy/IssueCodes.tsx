@@ -38,14 +38,11 @@ const shownCode = (scope: Shown["scope"], c: EnrolmentCode): Shown => ({
  */
 function useCodes(identity: Identity) {
   const task = useDeviceTask();
-  const { act, say, session } = task;
+  const { act, say, session, notify } = task;
   const [shown, setShown] = useState<Shown[]>([]);
-  const [notes, setNotes] = useState<string[]>([]);
 
   /** Keeps `codes`, writes the sheet of all kept and says so. */
   const write = async (codes: EnrolmentCode[], replaceAll: boolean) => {
-    setNotes([]);
-    const notify = (text: string) => setNotes((n) => [...n, text]);
     const all = await keepCodes(codesPlace(identity), codes, notify, replaceAll);
     const sheet = enrolmentSheet(identity, all);
     const written = await Excel.run((context) => writeEnrolmentSheet(context, sheet, now()));
@@ -59,7 +56,7 @@ function useCodes(identity: Identity) {
       await write([code], false);
       return code;
     });
-  return { ...task, write, issue, shown, setShown, notices: [...task.notices, ...notes] };
+  return { ...task, write, issue, shown, setShown };
 }
 
 /** What the section says: the code just issued, then the outcome of the last action. */

@@ -108,7 +108,7 @@ export function SyncPane() {
     t.sync.line(r.hamlet, formatDate(r.date), r.reason);
   const settle = outcome?.conflicts.filter((c) => c.id !== undefined) ?? [];
   const mine = outcome?.conflicts.filter((c) => c.id === undefined) ?? [];
-  const upper = identity?.scope === "province" || identity?.scope === "district";
+  const upper = identity !== null && !keepsJournal(identity);
 
   return (
     <Pane label={t.tabs.sync} intro={introOf(t, identity)}>
@@ -211,7 +211,7 @@ export function SyncPane() {
 
 function introOf(t: Strings, identity: Identity | null): string {
   if (identity?.scope === "commune") return t.sync.introCommune;
-  if (identity?.scope === "province" || identity?.scope === "district") return t.sync.introUpper;
+  if (identity && !keepsJournal(identity)) return t.sync.introUpper;
   return t.sync.intro;
 }
 
