@@ -16,36 +16,17 @@ import { formatVietnameseNumber } from "../core/quantity";
 import { readPlan } from "../core/reader";
 import { buildCommuneReport, type Rollup } from "../core/rollup";
 import { rollupLayout } from "../core/rollup-layout";
-import { fetchTransport } from "../sync/client";
 import type { Identity } from "../sync/identity";
 import type { CodeTarget, RollupSettingsRequest } from "../sync/protocol";
-import { type ReportSent, SyncSession } from "../sync/session";
+import type { ReportSent } from "../sync/session";
 import { InputError, openWorkbook, writeSheet } from "../xlsx/files";
 import { workbookToGrid } from "../xlsx/read";
 import { type Args, UsageError } from "./args";
 import type { Output } from "./commands";
-import { failure } from "./failure";
-import { loadIdentity, lockHome, outboxPlace } from "./sync-home";
+import { openSession } from "./open-session";
+import { lockHome } from "./sync-home";
 
 const json = (value: unknown) => JSON.stringify(value, null, 2);
-
-/** The enrolled device's session against --server (or the server it enrolled with). */
-async function openSession(args: Args) {
-  const identity = await loadIdentity();
-  const server = args.options.get("server") ?? identity.server;
-  const notices: string[] = [];
-  const session = new SyncSession(identity, {
-    transport: fetchTransport(server),
-    outbox: [outboxPlace(identity)],
-    notify: (m) => notices.push(m),
-  });
-  /** Runs one request; a refusal or an unreachable server becomes one Vietnamese line. */
-  const run = <T>(work: (s: SyncSession) => Promise<T>): Promise<T> =>
-    work(session).catch((e) => {
-      throw failure(e, server, notices);
-    });
-  return { identity, server, run, notices };
-}
 
 /** `--hamlet`, `--commune [--district]` or `--district`: whom the code is for. */
 function codeTarget(args: Args): CodeTarget {

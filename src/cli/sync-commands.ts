@@ -2,7 +2,7 @@
 import { formatDate } from "../core/dates";
 import { fetchTransport } from "../sync/client";
 import { enroll } from "../sync/identity";
-import { SyncSession, type SyncOutcome } from "../sync/session";
+import type { SyncOutcome } from "../sync/session";
 import { InputError, openWorkbook } from "../xlsx/files";
 import { fileJournal } from "../xlsx/journal";
 import type { Database } from "../../server/store/database";
@@ -10,7 +10,8 @@ import { type Args, UsageError } from "./args";
 import type { Output } from "./commands";
 import { failure } from "./failure";
 import { planOf } from "./hierarchy-commands";
-import { identityPlace, loadIdentity, lockHome, outboxPlace } from "./sync-home";
+import { openSession } from "./open-session";
+import { identityPlace, lockHome } from "./sync-home";
 
 // The server is loaded only by the commands that run it, so the rest of the CLI starts without it.
 
@@ -186,21 +187,14 @@ export async function enrollCommand(args: Args): Promise<Output> {
 export async function syncCommand(args: Args): Promise<Output> {
   const file = args.positional[0];
   if (!file) throw new UsageError("Thiếu tên tệp Excel.");
-  const identity = await loadIdentity();
-  const server = args.options.get("server") ?? identity.server;
   const wb = await openWorkbook(file);
-  const notices: string[] = [];
   const unlock = lockHome();
   try {
-    const session = new SyncSession(identity, {
-      transport: fetchTransport(server),
-      outbox: [outboxPlace(identity)],
+    const { run, notices } = await openSession(args, {
       journal: fileJournal(wb, file),
-      notify: (m) => notices.push(m),
+      queued: true,
     });
-    const outcome = await session.sync().catch((e) => {
-      throw failure(e, server, notices, true);
-    });
+    const outcome = await run((s) => s.sync());
     const code = outcome.pending === 0 ? 0 : 1;
     if (args.switches.has("json")) return { stdout: json({ ...outcome, notices }), code };
     return { stdout: printSync(outcome, file, notices), code };
