@@ -69,7 +69,7 @@ export const FORCE_INDICATORS: { key: IndicatorKey; label: string }[] = [
  * One hamlet's plan figure per result indicator, from its own works only (a hamlet has no Chỉ tiêu table),
  * and what its journal adds up to: the phone page shows them beside each field.
  */
-export function hamletProgress(
+export function hamletIndicatorProgress(
   totals: Totals,
   hamlet: string
 ): Partial<Record<IndicatorKey, { target: number | null; done: number }>> {

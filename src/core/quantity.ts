@@ -118,6 +118,11 @@ function roundTo(value: number, digits: number): number {
 }
 
 /** 8900 → "8.900", 1.5 → "1,5", 10500000 → "10.500.000". */
+/** A count in millions, one decimal, the Vietnamese way: 20_000_000 → "20", 1_460_000 → "1,5". */
+export function inMillions(n: number): string {
+  return `${Math.round(n / 100_000) / 10}`.replace(".", ",");
+}
+
 export function formatVietnameseNumber(value: number, maxDecimals = 2): string {
   const negative = value < 0;
   const [int, frac] = Math.abs(roundTo(value, maxDecimals)).toFixed(maxDecimals).split(".");

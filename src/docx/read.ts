@@ -1,6 +1,7 @@
 /** A plan kept as a Word file (.docx) read to its text, for the CLI and the task pane alike. */
 import JSZip from "jszip";
 import { planTooLarge } from "../core/importer";
+import { inMillions } from "../core/quantity";
 import { documentXmlToText } from "./document-xml";
 
 /** A file that is not a readable Word document, said in one Vietnamese sentence. */
@@ -17,8 +18,7 @@ const MAX_DOCUMENT_XML_CHARS = 50_000_000;
 /** The refusal of a file too big to be read as a plan, before reading it; null when it is not. */
 export function fileTooLarge(bytes: number, limit: number, name: string): string | null {
   if (bytes <= limit) return null;
-  const mb = (n: number) => `${Math.round(n / 100_000) / 10}`.replace(".", ",");
-  return `"${name}" nặng ${mb(bytes)} MB, quá ${mb(limit)} MB mà tệp kế hoạch có thể có; hãy kiểm tra đã chọn đúng tệp.`;
+  return `"${name}" nặng ${inMillions(bytes)} MB, quá ${inMillions(limit)} MB mà tệp kế hoạch có thể có; hãy kiểm tra đã chọn đúng tệp.`;
 }
 
 function startsWith(bytes: Uint8Array, signature: number[]): boolean {

@@ -5,7 +5,7 @@
  */
 import { type LocalDateTime, formatDate, formatTime, sentAtText, vietnamNow } from "../core/dates";
 import { campaignDaysUpTo, isLate, reportWindow } from "../core/deadlines";
-import { FORCE_INDICATORS, RESULT_INDICATORS, hamletProgress } from "../core/indicators";
+import { FORCE_INDICATORS, RESULT_INDICATORS, hamletIndicatorProgress } from "../core/indicators";
 import { rowIndicators } from "../core/journal";
 import {
   ENTRY_FIELDS,
@@ -249,7 +249,7 @@ export class DayForm {
     const others = this.view.rows.filter((r) => r.date !== date).map(journalRowOf);
     const typed = typedRow(this.hamlet.plan, date, entry.values);
     const totals = computeTotals({ ...this.plan, journal: [...others, typed] });
-    const progress = hamletProgress(totals, this.hamlet.plan);
+    const progress = hamletIndicatorProgress(totals, this.hamlet.plan);
     for (const [field, hint] of this.hints) {
       const p = progress[field as keyof typeof progress];
       say(hint, p ? progressText(p.target, p.done, UNIT.get(field) ?? "") : null);

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { importPlanText } from "../../src/core/importer";
 import { ENTRY_FIELDS, hasErrors, readEntry } from "../../src/core/journal-entry";
-import { hamletProgress } from "../../src/core/indicators";
+import { hamletIndicatorProgress } from "../../src/core/indicators";
 import { computeTotals } from "../../src/core/totals";
 
 const messages = (texts: Record<string, string>) =>
@@ -113,10 +113,10 @@ test("a hamlet's plan figures come from its own works, and its progress from its
     row("Cầu", { phat_quang_m: 800, nhan_dan: 7 }),
     row("Trại Bí", { phat_quang_m: 150 }),
   ];
-  const cau = hamletProgress(computeTotals(plan), "Cầu");
+  const cau = hamletIndicatorProgress(computeTotals(plan), "Cầu");
   expect(cau.phat_quang_m).toEqual({ target: 3500, done: 800 });
   expect(cau.thap_sang_m).toEqual({ target: 3000, done: 0 });
   expect(cau.nha_dai_doan_ket_can).toEqual({ target: 3, done: 0 });
   expect(cau.lam_duong_m).toEqual({ target: null, done: 0 });
-  expect(hamletProgress(computeTotals(plan), "Trại Bí").phat_quang_m?.done).toBe(150);
+  expect(hamletIndicatorProgress(computeTotals(plan), "Trại Bí").phat_quang_m?.done).toBe(150);
 });

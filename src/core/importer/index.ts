@@ -2,6 +2,7 @@
 import { daysBetween, formatDate } from "../dates";
 import { CAMPAIGN_YEARS, MAX_CAMPAIGN_DAYS } from "../limits";
 import { type Plan, Plan as PlanSchema, type Target, type Work, emptyWork } from "../model";
+import { inMillions } from "../quantity";
 import { closest, hamletKey, stripXmlUnsafe } from "../text";
 import { parseHeader } from "./header";
 import { type Line, isRomanHeading, splitLines } from "./lines";
@@ -22,8 +23,7 @@ export const MAX_PLAN_CHARS = 1_000_000;
 /** The refusal for a text too long to be a plan, or null. */
 export function planTooLarge(chars: number, what = "Văn bản kế hoạch"): string | null {
   if (chars <= MAX_PLAN_CHARS) return null;
-  const size = (n: number) => `${Math.round(n / 100_000) / 10}`.replace(".", ",");
-  return `${what} dài ${size(chars)} triệu ký tự, quá ${size(MAX_PLAN_CHARS)} triệu ký tự mà một kế hoạch có thể có; hãy kiểm tra đã chọn đúng tệp.`;
+  return `${what} dài ${inMillions(chars)} triệu ký tự, quá ${inMillions(MAX_PLAN_CHARS)} triệu ký tự mà một kế hoạch có thể có; hãy kiểm tra đã chọn đúng tệp.`;
 }
 
 /** Fuzzy matching of loosely written hamlet names costs a comparison per known hamlet; past this many
